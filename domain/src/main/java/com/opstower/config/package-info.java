@@ -1,0 +1,2 @@
+/** Configuration: one catalogue of keys; values come from MicroProfile Config. */
+package com.opstower.config;

@@ -1,0 +1,157 @@
+package com.opstower.connection.control;
+
+import com.opstower.agent.entity.Agent;
+import com.opstower.connection.entity.AuthType;
+import com.opstower.connection.entity.BaseUrl;
+import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.ConnectionSettings;
+import com.opstower.connection.entity.DocsUrl;
+import com.opstower.connection.entity.LastTest;
+import com.opstower.persistence.Timestamps;
+import com.opstower.problem.NotFound;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import com.opstower.problem.ProblemException.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates, changes and removes connections; the single home of their business rules. */
+@ApplicationScoped
+@Transactional
+public class ConnectionService {
+
+  /** Ordered as the contract asks: by label, where a missing label reads as the host. */
+  public static final Comparator<Connection> BY_LABEL =
+      Comparator.comparing((Connection c) -> c.displayName().toLowerCase(java.util.Locale.ROOT))
+          .thenComparing(Connection::id);
+
+  @PersistenceContext EntityManager em;
+
+  private final ConnectionValidator validator = new ConnectionValidator();
+
+  public Connection create(ConnectionDraft draft) {
+    requireValid(validator.validate(draft, false));
+    Connection connection = new Connection(settingsOf(draft), draft.secret(), Timestamps.now());
+    em.persist(connection);
+    em.flush();
+    return connection;
+  }
+
+  /** Validates a draft without storing it (the unsaved Test Connection). */
+  public ConnectionSettings validateDraft(ConnectionDraft draft) {
+    requireValid(validator.validate(draft, false));
+    return settingsOf(draft);
+  }
+
+  public Connection update(String id, ConnectionDraft draft) {
+    Connection connection = get(id);
+    boolean keepsSecret = keepsStoredSecret(connection, draft);
+    List<FieldError> errors = validator.validate(draft, keepsSecret);
+    requireValid(explainOriginChange(connection, draft, errors));
+    connection.update(settingsOf(draft), draft.secret(), Timestamps.now());
+    em.flush();
+    return connection;
+  }
+
+  public void delete(String id) {
+    Connection connection = get(id);
+    Instant now = Timestamps.now();
+    em.createNamedQuery(Agent.FIND_USING_CONNECTION, Agent.class)
+        .setParameter("connectionId", id)
+        .getResultList()
+        .forEach(agent -> agent.disableConnection(id, now));
+    em.remove(connection);
+  }
+
+  public void recordTest(String id, LastTest result) {
+    get(id).recordTest(result);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Connection> find(String id) {
+    return Optional.ofNullable(id).map(key -> em.find(Connection.class, key));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Connection get(String id) {
+    return find(id).orElseThrow(() -> NotFound.of("connection", id));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Connection> list() {
+    List<Connection> all =
+        new ArrayList<>(em.createNamedQuery(Connection.FIND_ALL, Connection.class).getResultList());
+    all.sort(BY_LABEL);
+    return all;
+  }
+
+  private static boolean keepsStoredSecret(Connection connection, ConnectionDraft draft) {
+    if (!connection.hasSecret()
+        || AuthType.fromWire(draft.authType()).orElse(null) != connection.authType()) {
+      return false;
+    }
+    try {
+      return BaseUrl.parse(draft.baseUrl()).sameOrigin(connection.baseUrl());
+    } catch (IllegalArgumentException invalidUrl) {
+      return true; // the base URL error is reported on its own field
+    }
+  }
+
+  /** A blank secret after an origin change gets a message that says why it is needed again. */
+  private static List<FieldError> explainOriginChange(
+      Connection connection, ConnectionDraft draft, List<FieldError> errors) {
+    boolean sameType = AuthType.fromWire(draft.authType()).orElse(null) == connection.authType();
+    if (!connection.hasSecret() || !sameType) {
+      return errors;
+    }
+    String secretField = ConnectionFields.secretField(connection.authType()).orElse("");
+    List<FieldError> explained = new ArrayList<>();
+    for (FieldError error : errors) {
+      explained.add(
+          error.field().equals(secretField)
+              ? new FieldError(
+                  secretField,
+                  "The base URL now points to a different origin (scheme, host or port). Enter"
+                      + " the secret again so the stored one is never sent to the new host.")
+              : error);
+    }
+    return explained;
+  }
+
+  private static void requireValid(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      String detail =
+          errors.size() == 1
+              ? errors.get(0).field() + ": " + errors.get(0).message()
+              : "Fix these fields: "
+                  + String.join(", ", errors.stream().map(FieldError::field).toList())
+                  + ".";
+      throw new ProblemException(ProblemCode.INVALID_REQUEST, detail, errors);
+    }
+  }
+
+  private static ConnectionSettings settingsOf(ConnectionDraft draft) {
+    AuthType type = AuthType.fromWire(draft.authType()).orElseThrow();
+    String authName =
+        switch (type) {
+          case API_KEY_HEADER -> draft.headerName();
+          case BASIC -> draft.username();
+          case QUERY_PARAM -> draft.paramName();
+          case BEARER, NONE -> null;
+        };
+    return new ConnectionSettings(
+        draft.label(),
+        BaseUrl.parse(draft.baseUrl()),
+        type,
+        authName,
+        draft.docsUrl() == null ? null : DocsUrl.parse(draft.docsUrl()).toString(),
+        draft.description());
+  }
+}

@@ -1,0 +1,232 @@
+package com.opstower.connection.entity;
+
+import com.opstower.crypto.control.ConnectionSecretConverter;
+import com.opstower.crypto.entity.SealedSecret;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An external REST API that agents may call: where it is, how to authenticate, and what it is for.
+ * The secret (token, API key, password or parameter value) is sealed by {@link
+ * ConnectionSecretConverter} and only ever leaves this entity through {@link #revealSecret()}.
+ */
+@Entity
+@Table(name = "connections")
+@NamedQuery(name = Connection.FIND_ALL, query = "SELECT c FROM Connection c")
+@NamedQuery(
+    name = Connection.FIND_IDS_WITH_SECRET,
+    query = "SELECT c.id FROM Connection c WHERE c.secret IS NOT NULL ORDER BY c.id")
+public class Connection {
+
+  public static final String FIND_ALL = "Connection.findAll";
+  public static final String FIND_IDS_WITH_SECRET = "Connection.findIdsWithSecret";
+  public static final String TYPE_EXTERNAL_API = "external_api";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, length = 32)
+  private String type;
+
+  @Column(length = ConnectionLimits.LABEL_MAX)
+  private String label;
+
+  @Column(name = "base_url", nullable = false, length = ConnectionLimits.BASE_URL_MAX)
+  private String baseUrl;
+
+  @Column(name = "auth_type", nullable = false, length = 32)
+  private AuthType authType;
+
+  /** The non-secret half of the credential: header name, username or query parameter name. */
+  @Column(name = "auth_name", length = ConnectionLimits.USERNAME_MAX)
+  private String authName;
+
+  @Convert(converter = ConnectionSecretConverter.class)
+  @Column(name = "auth_secret", length = 8192)
+  private SealedSecret secret;
+
+  @Column(name = "docs_url", length = ConnectionLimits.DOCS_URL_MAX)
+  private String docsUrl;
+
+  @Column(length = ConnectionLimits.DESCRIPTION_MAX)
+  private String description;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Embedded private LastTest lastTest;
+
+  @Version private long version;
+
+  protected Connection() {}
+
+  public Connection(ConnectionSettings settings, String secretOrNull, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.type = TYPE_EXTERNAL_API;
+    this.createdAt = now;
+    apply(settings, secretOrNull, now);
+  }
+
+  /**
+   * Replaces the settings. A blank secret keeps the stored one, but only while the auth type and
+   * the base URL's origin stay the same: a stored credential never follows the connection to a new
+   * host.
+   */
+  public void update(ConnectionSettings settings, String secretOrNull, Instant now) {
+    apply(settings, secretOrNull, now);
+  }
+
+  private void apply(ConnectionSettings settings, String secretOrNull, Instant now) {
+    boolean keepsSecret =
+        secret != null
+            && settings.authType() == authType
+            && settings.baseUrl().sameOrigin(BaseUrl.parse(baseUrl));
+    if (settings.authType().hasSecret() && isBlank(secretOrNull) && !keepsSecret) {
+      throw new ProblemException(
+          ProblemCode.INVALID_REQUEST,
+          "Enter the secret again: a new connection, a new authentication type or a new origin"
+              + " needs it.");
+    }
+    this.label = settings.label();
+    this.baseUrl = settings.baseUrl().toString();
+    this.authType = settings.authType();
+    this.authName = settings.authName();
+    this.docsUrl = settings.docsUrl();
+    this.description = settings.description();
+    if (!settings.authType().hasSecret()) {
+      this.secret = null;
+    } else if (!isBlank(secretOrNull)) {
+      sealSecret(secretOrNull);
+    }
+    this.updatedAt = now;
+  }
+
+  private void sealSecret(String plaintext) {
+    // Sealed under the active key by the converter when the row is written.
+    this.secret = SealedSecret.pending(plaintext, id);
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isEmpty();
+  }
+
+  /** The plaintext credential, for injecting into an outbound request and nothing else. */
+  public String revealSecret() {
+    if (secret == null) {
+      throw new IllegalStateException("This connection has no secret");
+    }
+    return secret.reveal(id);
+  }
+
+  /**
+   * Seals the secret again under the currently active key (rotation). Returns false when nothing
+   * had to change. Throws {@code CredentialUnavailableException} when the old key is gone.
+   */
+  public boolean resealUnder(String activeKeyId) {
+    if (secret == null || activeKeyId.equals(secret.keyId().orElse(null))) {
+      return false;
+    }
+    sealSecret(secret.reveal(id));
+    return true;
+  }
+
+  public void recordTest(LastTest result) {
+    this.lastTest = result;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public Optional<String> label() {
+    return Optional.ofNullable(label);
+  }
+
+  /** What people and agents see as the connection's name: the label, else the base URL's host. */
+  public String displayName() {
+    return label != null ? label : baseUrl().host();
+  }
+
+  public BaseUrl baseUrl() {
+    return BaseUrl.parse(baseUrl);
+  }
+
+  public AuthType authType() {
+    return authType;
+  }
+
+  public Optional<String> authName() {
+    return Optional.ofNullable(authName);
+  }
+
+  public boolean hasSecret() {
+    return secret != null;
+  }
+
+  public boolean isSecretAvailable() {
+    return secret != null && secret.isAvailable();
+  }
+
+  public Optional<String> secretKeyId() {
+    return secret == null ? Optional.empty() : secret.keyId();
+  }
+
+  public Optional<String> docsUrl() {
+    return Optional.ofNullable(docsUrl);
+  }
+
+  public Optional<String> description() {
+    return Optional.ofNullable(description);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Optional<LastTest> lastTest() {
+    return lastTest != null && lastTest.isPresent() ? Optional.of(lastTest) : Optional.empty();
+  }
+
+  public long version() {
+    return version;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Connection that && Objects.equals(id, that.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(id);
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + id + ", " + baseUrl + ", " + authType + "]";
+  }
+}

@@ -1,0 +1,75 @@
+package com.opstower.connection.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+
+/** The outcome of the most recent Test Connection run, kept with the connection. */
+@Embeddable
+public class LastTest {
+
+  public static final int TEXT_MAX = 500;
+
+  @Column(name = "last_test_ok")
+  private Boolean ok;
+
+  @Column(name = "last_test_status")
+  private Integer status;
+
+  @Column(name = "last_test_duration_ms")
+  private Long durationMs;
+
+  @Column(name = "last_test_at")
+  private Instant testedAt;
+
+  @Column(name = "last_test_message", length = TEXT_MAX)
+  private String message;
+
+  @Column(name = "last_test_hint", length = TEXT_MAX)
+  private String hint;
+
+  protected LastTest() {}
+
+  public LastTest(
+      boolean ok, Integer status, long durationMs, Instant testedAt, String message, String hint) {
+    this.ok = ok;
+    this.status = status;
+    this.durationMs = durationMs;
+    this.testedAt = testedAt;
+    this.message = cut(message);
+    this.hint = cut(hint);
+  }
+
+  private static String cut(String text) {
+    return text == null || text.length() <= TEXT_MAX ? text : text.substring(0, TEXT_MAX);
+  }
+
+  /** EclipseLink materialises an all-null embeddable as an object; this tells the two apart. */
+  public boolean isPresent() {
+    return testedAt != null;
+  }
+
+  public boolean ok() {
+    return Boolean.TRUE.equals(ok);
+  }
+
+  public Integer status() {
+    return status;
+  }
+
+  public long durationMs() {
+    return durationMs == null ? 0 : durationMs;
+  }
+
+  public Instant testedAt() {
+    return testedAt;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public String hint() {
+    return hint;
+  }
+}

@@ -1,0 +1,65 @@
+package com.opstower.crypto.control;
+
+import com.opstower.connection.entity.Connection;
+import com.opstower.crypto.entity.CredentialUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Key rotation: seals every stored secret again under the active key. Each row is committed on its
+ * own, so an interrupted run loses nothing and a second run continues where the first stopped.
+ */
+@ApplicationScoped
+public class Reencryption {
+
+  private static final Logger LOG = Logger.getLogger(Reencryption.class.getName());
+
+  /** {@code remaining} counts rows still under another key (e.g. their key is missing). */
+  public record Result(String activeKey, int reencrypted, int remaining) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CryptoKeys keys;
+
+  @Inject RowResealer rows;
+
+  public Result run() {
+    String active = keys.cipher().activeKeyId();
+    List<String> ids =
+        em.createNamedQuery(Connection.FIND_IDS_WITH_SECRET, String.class).getResultList();
+    int done = 0;
+    int remaining = 0;
+    for (String id : ids) {
+      try {
+        if (rows.reseal(id, active)) {
+          done++;
+        }
+      } catch (CredentialUnavailableException unavailable) {
+        remaining++;
+        LOG.warning(
+            () -> "Connection " + id + " could not be re-encrypted: its key is not configured.");
+      }
+    }
+    int reencrypted = done;
+    LOG.info(() -> "Re-encryption: " + reencrypted + " secret(s) moved to key '" + active + "'.");
+    return new Result(active, done, remaining);
+  }
+
+  /** One row in its own transaction. */
+  @ApplicationScoped
+  public static class RowResealer {
+
+    @PersistenceContext EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean reseal(String id, String activeKey) {
+      Connection connection = em.find(Connection.class, id);
+      return connection != null && connection.resealUnder(activeKey);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** JPA plumbing shared by every feature's entities (type converters). */
+package com.opstower.persistence;

@@ -1,0 +1,106 @@
+package com.opstower.token.control;
+
+import com.opstower.persistence.Timestamps;
+import com.opstower.problem.NotFound;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import com.opstower.problem.ProblemException.FieldError;
+import com.opstower.token.entity.ApiToken;
+import com.opstower.token.entity.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Issues, checks and revokes API tokens. Token values are never stored, only their hashes. */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+
+  /** A token as created: the only moment its value exists outside the caller's hands. */
+  public record IssuedToken(ApiToken token, String value) {
+    @Override
+    public String toString() {
+      return "IssuedToken[" + token.id() + "]";
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+
+  public IssuedToken create(String name, Set<Scope> scopes) {
+    String trimmed = name == null ? "" : name.trim();
+    if (trimmed.isEmpty() || trimmed.length() > ApiToken.NAME_MAX) {
+      throw new ProblemException(
+          ProblemCode.INVALID_REQUEST,
+          "The token is not valid; see errors.",
+          List.of(new FieldError("name", "Enter a name of 1 to 100 characters.")));
+    }
+    if (scopes.isEmpty()) {
+      throw new ProblemException(
+          ProblemCode.INVALID_REQUEST,
+          "The token is not valid; see errors.",
+          List.of(new FieldError("scopes", "Choose at least one scope: admin, agent.")));
+    }
+    String value = TokenValues.generate();
+    ApiToken token = new ApiToken(trimmed, scopes, TokenValues.hash(value), Timestamps.now());
+    em.persist(token);
+    return new IssuedToken(token, value);
+  }
+
+  /**
+   * Creates the configured bootstrap token when no token exists yet. Returns whether it did. Values
+   * shorter than 16 characters are refused: they would be guessable.
+   */
+  public boolean bootstrap(String value) {
+    long existing = em.createNamedQuery(ApiToken.COUNT, Long.class).getSingleResult();
+    if (existing > 0) {
+      return false;
+    }
+    if (value.length() < 16) {
+      throw new IllegalStateException(
+          "opstower.bootstrap.api-token is too short: use at least 16 random characters.");
+    }
+    em.persist(
+        new ApiToken(
+            "bootstrap",
+            Set.of(Scope.ADMIN, Scope.AGENT),
+            TokenValues.hash(value),
+            Timestamps.now()));
+    return true;
+  }
+
+  /** The live token with this value, recording its use; empty for unknown or revoked values. */
+  public Optional<ApiToken> authenticate(String value) {
+    if (value == null || value.isEmpty() || value.length() > 512) {
+      return Optional.empty();
+    }
+    String hash = TokenValues.hash(value);
+    Optional<ApiToken> found =
+        em
+            .createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
+            .setParameter("hash", hash)
+            .getResultList()
+            .stream()
+            .filter(token -> TokenValues.sameHash(token.hash(), hash))
+            .filter(token -> !token.isRevoked())
+            .findFirst();
+    found.ifPresent(token -> token.markUsed(Timestamps.now()));
+    return found;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ApiToken> listActive() {
+    return em.createNamedQuery(ApiToken.FIND_ACTIVE, ApiToken.class).getResultList();
+  }
+
+  public void revoke(String id) {
+    ApiToken token = id == null ? null : em.find(ApiToken.class, id);
+    if (token == null || token.isRevoked()) {
+      throw NotFound.of("token", id);
+    }
+    token.revoke(Timestamps.now());
+  }
+}

@@ -1,0 +1,130 @@
+package com.opstower.token.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A bearer token for {@code /api/v1}. Only the SHA-256 hash of the token value is stored; the value
+ * itself is shown once, when the token is created.
+ */
+@Entity
+@Table(name = "api_tokens")
+@NamedQuery(
+    name = ApiToken.FIND_ACTIVE,
+    query = "SELECT t FROM ApiToken t WHERE t.revokedAt IS NULL ORDER BY t.createdAt, t.name")
+@NamedQuery(name = ApiToken.FIND_BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.hash = :hash")
+@NamedQuery(name = ApiToken.COUNT, query = "SELECT COUNT(t) FROM ApiToken t")
+public class ApiToken {
+
+  public static final String FIND_ACTIVE = "ApiToken.findActive";
+  public static final String FIND_BY_HASH = "ApiToken.findByHash";
+  public static final String COUNT = "ApiToken.count";
+  public static final int NAME_MAX = 100;
+
+  /** Recording every use would turn each agent call into a write; once a minute is enough. */
+  private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, length = NAME_MAX)
+  private String name;
+
+  @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+  private String hash;
+
+  @Column(nullable = false, length = 100)
+  private String scopes;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "last_used_at")
+  private Instant lastUsedAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  protected ApiToken() {}
+
+  public ApiToken(String name, Set<Scope> scopes, String hash, Instant now) {
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("A token needs at least one scope");
+    }
+    this.id = UUID.randomUUID().toString();
+    this.name = Objects.requireNonNull(name);
+    this.scopes = scopes.stream().sorted().map(Scope::wire).collect(Collectors.joining(","));
+    this.hash = Objects.requireNonNull(hash);
+    this.createdAt = now;
+  }
+
+  /** Returns true when the stored last-use time was updated. */
+  public boolean markUsed(Instant now) {
+    if (lastUsedAt == null || lastUsedAt.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+      lastUsedAt = now;
+      return true;
+    }
+    return false;
+  }
+
+  public void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  public boolean isRevoked() {
+    return revokedAt != null;
+  }
+
+  public boolean hasScope(Scope scope) {
+    return scopes().contains(scope);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String hash() {
+    return hash;
+  }
+
+  public Set<Scope> scopes() {
+    Set<Scope> result = EnumSet.noneOf(Scope.class);
+    Arrays.stream(scopes.split(","))
+        .map(Scope::fromWire)
+        .flatMap(Optional::stream)
+        .forEach(result::add);
+    return result;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Optional<Instant> lastUsedAt() {
+    return Optional.ofNullable(lastUsedAt);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiToken[" + id + ", " + name + "]";
+  }
+}

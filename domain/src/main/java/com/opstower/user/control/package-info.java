@@ -1,0 +1,2 @@
+/** User services: bootstrap of the first admin, password verification and changes. */
+package com.opstower.user.control;

@@ -1,0 +1,154 @@
+package com.opstower.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code /api/v1/agents}, {@code /api/v1/tokens} and {@code /api/v1/crypto} over HTTP. */
+@ExtendWith(ArquillianExtension.class)
+class AgentsAndTokensApiIT extends DeployedApp {
+
+  @ArquillianResource URL base;
+
+  private Api admin() {
+    return new Api(base, ADMIN_TOKEN);
+  }
+
+  private static String uniqueName() {
+    return "agent-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private String connection() {
+    return admin()
+        .post(
+            "/api/v1/connections",
+            "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"none\"}}")
+        .json()
+        .getString("id");
+  }
+
+  @Test
+  void agentLifecycle() {
+    String name = uniqueName();
+    Api.Reply created =
+        admin()
+            .post(
+                "/api/v1/agents",
+                "{\"name\":\""
+                    + name
+                    + "\",\"type\":\"product_manager\",\"description\":\"Roadmaps\"}");
+    assertEquals(201, created.status(), created.body());
+    JsonObject agent = created.json();
+    String id = agent.getString("id");
+    assertEquals("product_manager", agent.getString("type"));
+    assertEquals(0, agent.getJsonArray("connectionIds").size());
+    assertTrue(created.header("Location").endsWith("/api/v1/agents/" + id));
+
+    Api.Reply updated =
+        admin().put("/api/v1/agents/" + id, "{\"name\":\"" + name + "-2\",\"type\":\"debugger\"}");
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("debugger", updated.json().getString("type"));
+    assertTrue(admin().get("/api/v1/agents").body().contains(name + "-2"));
+
+    assertEquals(204, admin().delete("/api/v1/agents/" + id).status());
+    assertEquals(404, admin().get("/api/v1/agents/" + id).status());
+  }
+
+  @Test
+  void duplicateNameIsAConflict() {
+    String name = uniqueName();
+    admin().post("/api/v1/agents", "{\"name\":\"" + name + "\",\"type\":\"analyst\"}");
+    Api.Reply again =
+        admin().post("/api/v1/agents", "{\"name\":\"" + name + "\",\"type\":\"custom\"}");
+    assertEquals(409, again.status());
+    assertEquals("conflict", again.code());
+  }
+
+  @Test
+  void unknownAgentTypeIsRefused() {
+    Api.Reply reply =
+        admin().post("/api/v1/agents", "{\"name\":\"" + uniqueName() + "\",\"type\":\"wizard\"}");
+    assertEquals(400, reply.status());
+    assertTrue(reply.body().contains("\"field\":\"type\""));
+  }
+
+  @Test
+  void enablingAndDisablingConnectionsIsIdempotent() {
+    String agent =
+        admin()
+            .post("/api/v1/agents", "{\"name\":\"" + uniqueName() + "\",\"type\":\"analyst\"}")
+            .json()
+            .getString("id");
+    String connection = connection();
+    String path = "/api/v1/agents/" + agent + "/connections/" + connection;
+    assertEquals(204, admin().put(path, null).status());
+    assertEquals(204, admin().put(path, null).status());
+    assertEquals(
+        1, admin().get("/api/v1/agents/" + agent).json().getJsonArray("connectionIds").size());
+    assertEquals(204, admin().delete(path).status());
+    assertEquals(204, admin().delete(path).status());
+    assertEquals(
+        0, admin().get("/api/v1/agents/" + agent).json().getJsonArray("connectionIds").size());
+  }
+
+  @Test
+  void enablingUnknownConnectionIsNotFound() {
+    String agent =
+        admin()
+            .post("/api/v1/agents", "{\"name\":\"" + uniqueName() + "\",\"type\":\"analyst\"}")
+            .json()
+            .getString("id");
+    Api.Reply reply =
+        admin().put("/api/v1/agents/" + agent + "/connections/" + UUID.randomUUID(), null);
+    assertEquals(404, reply.status());
+    assertEquals("not-found", reply.code());
+    assertEquals(
+        404, admin().put("/api/v1/agents/nope/connections/" + connection(), null).status());
+  }
+
+  @Test
+  void tokenValueIsShownOnceAndNeverListed() {
+    Api.Reply created =
+        admin().post("/api/v1/tokens", "{\"name\":\"ci\",\"scopes\":[\"agent\",\"admin\"]}");
+    assertEquals(201, created.status(), created.body());
+    String value = created.json().getString("token");
+    assertTrue(value.length() >= 43, "at least 32 random bytes");
+    String list = admin().get("/api/v1/tokens").body();
+    assertTrue(list.contains(created.json().getString("id")));
+    assertFalse(list.contains(value));
+    assertFalse(list.contains("\"token\""));
+  }
+
+  @Test
+  void invalidTokenRequestsAreRefused() {
+    assertEquals(
+        400, admin().post("/api/v1/tokens", "{\"name\":\"x\",\"scopes\":[\"root\"]}").status());
+    assertEquals(400, admin().post("/api/v1/tokens", "{\"name\":\"x\",\"scopes\":[]}").status());
+    assertEquals(
+        400, admin().post("/api/v1/tokens", "{\"name\":\"\",\"scopes\":[\"agent\"]}").status());
+    assertEquals(404, admin().delete("/api/v1/tokens/" + UUID.randomUUID()).status());
+  }
+
+  @Test
+  void reencryptReportsTheActiveKey() {
+    admin()
+        .post(
+            "/api/v1/connections",
+            "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"bearer\",\"token\":\"t-"
+                + UUID.randomUUID()
+                + "\"}}");
+    Api.Reply reply = admin().post("/api/v1/crypto/reencrypt", null);
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals("k1", reply.json().getString("activeKey"));
+    assertEquals(0, reply.json().getInt("remaining"));
+    assertEquals(0, admin().post("/api/v1/crypto/reencrypt", null).json().getInt("reencrypted"));
+  }
+}

@@ -1,0 +1,2 @@
+/** The activity API: the log of agent calls. */
+package com.opstower.activity.boundary;

@@ -1,0 +1,34 @@
+package com.opstower.api;
+
+import com.opstower.problem.ProblemCode;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/** After matching: the caller's token must carry the scope the resource declares. */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class ScopeCheck implements ContainerRequestFilter {
+
+  @Context ResourceInfo resource;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    RequiresScope required = resource.getResourceMethod().getAnnotation(RequiresScope.class);
+    if (required == null) {
+      required = resource.getResourceClass().getAnnotation(RequiresScope.class);
+    }
+    CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
+    if (required == null || caller == null || !caller.scopes().contains(required.value())) {
+      // No declared scope means nobody may call it: fail closed.
+      String scope = required == null ? "a scope" : "the '" + required.value().wire() + "' scope";
+      request.abortWith(
+          Problems.response(ProblemCode.FORBIDDEN, "This call needs a token with " + scope + ".")
+              .build());
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package com.opstower.connection.boundary;
+
+import com.opstower.connection.entity.AuthType;
+import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.LastTest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The contract's {@code Connection}. It never carries a secret value, mask, prefix, length or hash:
+ * only whether one is set.
+ */
+public record ConnectionView(
+    String id,
+    String type,
+    String label,
+    String baseUrl,
+    Map<String, Object> auth,
+    String docsUrl,
+    String description,
+    Instant createdAt,
+    Instant updatedAt,
+    TestResultView lastTest) {
+
+  public static ConnectionView of(Connection connection) {
+    return new ConnectionView(
+        connection.id(),
+        connection.type(),
+        connection.label().orElse(null),
+        connection.baseUrl().toString(),
+        auth(connection),
+        connection.docsUrl().orElse(null),
+        connection.description().orElse(null),
+        connection.createdAt(),
+        connection.updatedAt(),
+        connection.lastTest().map(TestResultView::of).orElse(null));
+  }
+
+  private static Map<String, Object> auth(Connection connection) {
+    Map<String, Object> auth = new LinkedHashMap<>();
+    AuthType type = connection.authType();
+    auth.put("type", type.wire());
+    switch (type) {
+      case API_KEY_HEADER -> auth.put("headerName", connection.authName().orElse(null));
+      case BASIC -> auth.put("username", connection.authName().orElse(null));
+      case QUERY_PARAM -> auth.put("paramName", connection.authName().orElse(null));
+      case BEARER, NONE -> {}
+    }
+    if (type.hasSecret()) {
+      auth.put("secretSet", connection.hasSecret());
+    }
+    return auth;
+  }
+
+  /** The contract's {@code TestResult}. */
+  public record TestResultView(
+      boolean ok, Integer status, long durationMs, Instant testedAt, String message, String hint) {
+
+    public static TestResultView of(LastTest test) {
+      return new TestResultView(
+          test.ok(),
+          test.status(),
+          test.durationMs(),
+          test.testedAt(),
+          test.message(),
+          test.hint());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The connections API: create, read, change and delete connections. */
+package com.opstower.connection.boundary;
