@@ -1,7 +1,13 @@
 package com.opstower.api;
 
+import com.opstower.activity.boundary.ActivityResource;
+import com.opstower.agent.boundary.AgentsResource;
+import com.opstower.connection.boundary.ConnectionsResource;
+import com.opstower.crypto.boundary.CryptoResource;
+import com.opstower.token.boundary.TokensResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -20,4 +26,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     + " requests through connections."),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+  /**
+   * Listed explicitly: the web UI is a second JAX-RS application in the same WAR, and scanning
+   * would mount each application's resources in the other.
+   */
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        BearerAuthentication.class,
+        ScopeCheck.class,
+        JsonbSettings.class,
+        ProblemMappers.ForProblems.class,
+        ProblemMappers.ForJson.class,
+        ProblemMappers.ForJsonb.class,
+        ProblemMappers.ForOptimisticLock.class,
+        ProblemMappers.ForWebApplication.class,
+        ProblemMappers.ForEverythingElse.class,
+        ConnectionsResource.class,
+        AgentsResource.class,
+        TokensResource.class,
+        CryptoResource.class,
+        ActivityResource.class);
+  }
+}
