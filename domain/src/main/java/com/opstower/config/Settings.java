@@ -20,6 +20,9 @@ public final class Settings {
   public static final String EGRESS_ALLOW_CIDRS = "opstower.egress.allow-cidrs";
   public static final String EGRESS_DENY_CIDRS = "opstower.egress.deny-cidrs";
   public static final String ACTIVITY_KEEP = "opstower.activity.keep";
+  public static final String EXECUTOR_POOL_SIZE = "opstower.executor.pool-size";
+  public static final String LIMITS_IN_FLIGHT = "opstower.limits.in-flight-per-token";
+  public static final String LIMITS_PER_MINUTE = "opstower.limits.calls-per-minute-per-token";
 
   private Settings() {}
 

@@ -99,6 +99,7 @@ class ServerLifecycleIT {
         last = created.json().getString("id");
       }
       connectionId = last;
+      assertLoopbackBlockedByDefault(api);
       Api.Reply token =
           api.post("/api/v1/tokens", "{\"name\":\"survivor\",\"scopes\":[\"admin\"]}");
       tokenValue = token.json().getString("token");
@@ -196,6 +197,39 @@ class ServerLifecycleIT {
       assertTrue(server.awaitLog("32 bytes", START), server.logText());
       assertFalse(server.awaitReady(Duration.ofSeconds(5)), "not ready with a bad key");
       assertFalse(server.logText().contains(shortKey), "the key is never logged");
+    }
+  }
+
+  /** This server runs with the default {@code allow-loopback=false}. */
+  private static void assertLoopbackBlockedByDefault(Api api) throws IOException {
+    try (java.net.ServerSocket listener =
+        new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout(300);
+      String connection =
+          api.post(
+                  "/api/v1/connections",
+                  "{\"baseUrl\":\"http://127.0.0.1:"
+                      + listener.getLocalPort()
+                      + "\",\"auth\":{\"type\":\"none\"}}")
+              .json()
+              .getString("id");
+      String agent =
+          api.post("/api/v1/agents", "{\"name\":\"loop\",\"type\":\"custom\"}")
+              .json()
+              .getString("id");
+      api.put("/api/v1/agents/" + agent + "/connections/" + connection, null);
+      Api.Reply reply =
+          api.post(
+              "/api/v1/agents/" + agent + "/connections/" + connection + "/requests",
+              "{\"method\":\"GET\",\"path\":\"/\"}");
+      assertEquals(403, reply.status(), reply.body());
+      assertEquals("destination-blocked", reply.code());
+      try {
+        listener.accept().close();
+        throw new AssertionError("a blocked request reached the loopback listener");
+      } catch (java.net.SocketTimeoutException nothingArrived) {
+        // expected
+      }
     }
   }
 

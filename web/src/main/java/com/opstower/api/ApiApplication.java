@@ -4,6 +4,7 @@ import com.opstower.activity.boundary.ActivityResource;
 import com.opstower.agent.boundary.AgentsResource;
 import com.opstower.connection.boundary.ConnectionsResource;
 import com.opstower.crypto.boundary.CryptoResource;
+import com.opstower.execution.boundary.AgentRuntimeResource;
 import com.opstower.token.boundary.TokensResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -48,6 +49,7 @@ public class ApiApplication extends Application {
         AgentsResource.class,
         TokensResource.class,
         CryptoResource.class,
-        ActivityResource.class);
+        ActivityResource.class,
+        AgentRuntimeResource.class);
   }
 }

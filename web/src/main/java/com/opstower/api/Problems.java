@@ -1,5 +1,6 @@
 package com.opstower.api;
 
+import com.opstower.execution.control.RateLimitedException;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.json.Json;
@@ -20,7 +21,14 @@ public final class Problems {
   }
 
   public static Response.ResponseBuilder response(ProblemException problem) {
-    return response(problem.code(), problem.detail(), problem.errors());
+    Response.ResponseBuilder response =
+        response(problem.code(), problem.detail(), problem.errors());
+    if (problem.code() == ProblemCode.RATE_LIMITED) {
+      long seconds =
+          problem instanceof RateLimitedException limited ? limited.retryAfterSeconds() : 1;
+      response.header("Retry-After", Math.max(1, seconds));
+    }
+    return response;
   }
 
   public static Response.ResponseBuilder response(

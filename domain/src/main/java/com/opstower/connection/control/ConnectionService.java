@@ -44,9 +44,12 @@ public class ConnectionService {
     return connection;
   }
 
-  /** Validates a draft without storing it (the unsaved Test Connection). */
-  public ConnectionSettings validateDraft(ConnectionDraft draft) {
-    requireValid(validator.validate(draft, false));
+  /**
+   * Validates a draft without storing it (the unsaved Test Connection); {@code secretStored} as for
+   * {@link ConnectionValidator#validate}.
+   */
+  public ConnectionSettings validateDraft(ConnectionDraft draft, boolean secretStored) {
+    requireValid(validator.validate(draft, secretStored));
     return settingsOf(draft);
   }
 
@@ -92,7 +95,8 @@ public class ConnectionService {
     return all;
   }
 
-  private static boolean keepsStoredSecret(Connection connection, ConnectionDraft draft) {
+  /** Whether saving {@code draft} without a secret would keep the stored one. */
+  static boolean keepsStoredSecret(Connection connection, ConnectionDraft draft) {
     if (!connection.hasSecret()
         || AuthType.fromWire(draft.authType()).orElse(null) != connection.authType()) {
       return false;

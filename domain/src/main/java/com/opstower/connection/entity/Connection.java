@@ -92,6 +92,22 @@ public class Connection {
     apply(settings, secretOrNull, now);
   }
 
+  /**
+   * An unsaved copy with other settings and this connection's sealed secret (kept under the same
+   * rules as {@link #update}), for testing an edit before it is saved.
+   */
+  public Connection previewWith(ConnectionSettings settings, Instant now) {
+    Connection copy = new Connection();
+    copy.id = id;
+    copy.type = type;
+    copy.createdAt = createdAt;
+    copy.baseUrl = baseUrl;
+    copy.authType = authType;
+    copy.secret = secret;
+    copy.apply(settings, null, now);
+    return copy;
+  }
+
   private void apply(ConnectionSettings settings, String secretOrNull, Instant now) {
     boolean keepsSecret =
         secret != null

@@ -1,5 +1,6 @@
 package com.opstower.connection.boundary;
 
+import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.LastTest;
@@ -56,6 +57,16 @@ public record ConnectionView(
   /** The contract's {@code TestResult}. */
   public record TestResultView(
       boolean ok, Integer status, long durationMs, Instant testedAt, String message, String hint) {
+
+    public static TestResultView of(TestReport report) {
+      return new TestResultView(
+          report.ok(),
+          report.status(),
+          report.durationMs(),
+          report.testedAt(),
+          report.message(),
+          report.hint());
+    }
 
     public static TestResultView of(LastTest test) {
       return new TestResultView(

@@ -2,6 +2,7 @@ package com.opstower.connection.boundary;
 
 import com.opstower.api.RequiresScope;
 import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.control.ConnectionTester;
 import com.opstower.connection.entity.Connection;
 import com.opstower.token.entity.Scope;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConnectionsResource {
 
   @Inject ConnectionService connections;
+
+  @Inject ConnectionTester tester;
 
   @POST
   @Operation(summary = "Create a connection")
@@ -68,6 +71,25 @@ public class ConnectionsResource {
       @RequestBody(content = @Content(schema = @Schema(implementation = ConnectionInputDoc.class)))
           String body) {
     return ConnectionView.of(connections.update(id, ConnectionInput.read(body)));
+  }
+
+  @POST
+  @Path("{id}/test")
+  @Operation(
+      summary = "Test a stored connection",
+      description =
+          "One GET to the base URL with the credentials; kept as the connection's lastTest.")
+  public ConnectionView.TestResultView test(@PathParam("id") String id) {
+    return ConnectionView.TestResultView.of(tester.testSaved(id));
+  }
+
+  @POST
+  @Path("test")
+  @Operation(summary = "Test an unsaved connection (the UI's Test Connection before Save)")
+  public ConnectionView.TestResultView testDraft(
+      @RequestBody(content = @Content(schema = @Schema(implementation = ConnectionInputDoc.class)))
+          String body) {
+    return ConnectionView.TestResultView.of(tester.testDraft(ConnectionInput.read(body)));
   }
 
   @DELETE

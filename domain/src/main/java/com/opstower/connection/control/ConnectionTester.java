@@ -1,0 +1,60 @@
+package com.opstower.connection.control;
+
+import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.ConnectionSettings;
+import com.opstower.connection.entity.LastTest;
+import com.opstower.execution.control.ConnectionProbe;
+import com.opstower.persistence.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Test Connection: one GET to the base URL with the credentials, through the same executor, egress
+ * policy and deadline as agent calls.
+ */
+@ApplicationScoped
+public class ConnectionTester {
+
+  @Inject ConnectionService connections;
+
+  @Inject ConnectionProbe probe;
+
+  /** Tests what was typed, without storing anything. */
+  public TestReport testDraft(ConnectionDraft draft) {
+    return testDraft(draft, null);
+  }
+
+  /**
+   * Tests what was typed on the edit form of {@code existingId}: a blank secret means the stored
+   * one, as long as Save would keep it (same auth type and origin).
+   */
+  public TestReport testDraft(ConnectionDraft draft, String existingId) {
+    Optional<Connection> existing = Optional.ofNullable(existingId).flatMap(connections::find);
+    if (existing.isPresent()
+        && !draft.hasSecret()
+        && ConnectionService.keepsStoredSecret(existing.get(), draft)) {
+      ConnectionSettings settings = connections.validateDraft(draft, true);
+      return probe.run(existing.get().previewWith(settings, Timestamps.now()), Timestamps.now());
+    }
+    Connection unsaved =
+        new Connection(connections.validateDraft(draft, false), draft.secret(), Timestamps.now());
+    return probe.run(unsaved, Timestamps.now());
+  }
+
+  /** Tests a stored connection and keeps the result as its {@code lastTest}. */
+  public TestReport testSaved(String id) {
+    Connection connection = connections.get(id);
+    TestReport report = probe.run(connection, Timestamps.now());
+    connections.recordTest(
+        id,
+        new LastTest(
+            report.ok(),
+            report.status(),
+            report.durationMs(),
+            report.testedAt(),
+            report.message(),
+            report.hint()));
+    return report;
+  }
+}

@@ -1,0 +1,128 @@
+package com.opstower.execution.control;
+
+import com.opstower.activity.control.ActivityLog;
+import com.opstower.activity.entity.ActivityEntry;
+import com.opstower.agent.control.AgentService;
+import com.opstower.agent.entity.Agent;
+import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.entity.Connection;
+import com.opstower.persistence.Timestamps;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Executes an agent's request through a connection: every policy first (enabled connection, method,
+ * body, headers, path, query), then one upstream exchange with the credential injected, and an
+ * activity record whatever the outcome. No database transaction is held while the upstream answers.
+ */
+@ApplicationScoped
+public class AgentRuntime {
+
+  @Inject AgentService agents;
+
+  @Inject ConnectionService connections;
+
+  @Inject UpstreamClient upstream;
+
+  @Inject CallLimits limits;
+
+  @Inject ActivityLog activity;
+
+  @Inject ExecutorSettings settings;
+
+  private final HeaderPolicy headerPolicy = new HeaderPolicy();
+
+  public ExecutionResult execute(
+      String agentId, String connectionId, AgentCall call, String tokenId) {
+    long started = System.nanoTime();
+    try (CallLimits.Permit permit = limits.acquire(tokenId)) {
+      Connection connection = enabledConnection(agentId, connectionId);
+      Prepared request = prepare(connection, call);
+      ExecutionResult result =
+          ExecutionResult.of(
+              upstream.exchange(
+                  request.request(),
+                  new ResponseReader(settings.maxResponseBytes()),
+                  request.redactor()));
+      record(agentId, connectionId, call, result.status(), "ok", result, started);
+      return result;
+    } catch (ProblemException problem) {
+      record(agentId, connectionId, call, null, problem.code().code(), null, started);
+      throw problem;
+    } catch (RuntimeException unexpected) {
+      record(agentId, connectionId, call, null, ProblemCode.INTERNAL_ERROR.code(), null, started);
+      throw unexpected;
+    }
+  }
+
+  /** The connection, when it exists and is enabled on the agent (404 / 403 otherwise). */
+  public Connection enabledConnection(String agentId, String connectionId) {
+    Agent agent = agents.get(agentId);
+    Connection connection = connections.get(connectionId);
+    if (!agent.isEnabled(connection.id())) {
+      throw new ProblemException(
+          ProblemCode.CONNECTION_NOT_ENABLED,
+          "The connection '"
+              + connection.displayName()
+              + "' is not enabled for the agent '"
+              + agent.name()
+              + "'.");
+    }
+    return connection;
+  }
+
+  /** A request and the redactor that hides its credential, built by the request policies. */
+  record Prepared(UpstreamRequest request, SecretRedactor redactor) {}
+
+  private Prepared prepare(Connection connection, AgentCall call) {
+    RequestMethod method = RequestMethod.parse(call.method());
+    OutboundBody body =
+        BodyRules.check(
+            method,
+            call.body() == null ? OutboundBody.none() : call.body(),
+            settings.maxRequestBytes());
+    Credentials credentials = Credentials.of(connection);
+    Map<String, String> headers =
+        new LinkedHashMap<>(
+            headerPolicy.check(call.headers(), credentials.headerName().orElse(null)));
+    URI uri =
+        OutboundUrl.build(
+            connection.baseUrl().toUri(),
+            call.path(),
+            call.query() == null ? Map.of() : call.query(),
+            credentials.injection().queryCredential());
+    headers.putAll(credentials.injection().headers());
+    return new Prepared(new UpstreamRequest(method, uri, headers, body), credentials.redactor());
+  }
+
+  private void record(
+      String agentId,
+      String connectionId,
+      AgentCall call,
+      Integer status,
+      String outcome,
+      ExecutionResult result,
+      long started) {
+    activity.record(
+        new ActivityEntry(
+            Timestamps.now(),
+            agentId,
+            connectionId,
+            call == null || call.method() == null ? null : cut(call.method(), 16),
+            call == null ? null : call.path(),
+            status,
+            outcome,
+            (System.nanoTime() - started) / 1_000_000,
+            result == null ? 0 : result.bodyBytes(),
+            result != null && result.truncated()));
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,64 @@
+package com.opstower.execution.control;
+
+import com.opstower.connection.control.TestOutcomes;
+import com.opstower.connection.control.TestOutcomes.TestVerdict;
+import com.opstower.connection.control.TestReport;
+import com.opstower.connection.entity.Connection;
+import com.opstower.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The probe behind Test Connection: one GET to the base URL with the credential, through the same
+ * upstream client (egress policy, deadline) as agent calls. Only the status matters; at most a
+ * little of the body is read.
+ */
+@ApplicationScoped
+public class ConnectionProbe {
+
+  private static final int PROBE_BODY_BYTES = 1024;
+
+  @Inject UpstreamClient upstream;
+
+  @Inject ExecutorSettings settings;
+
+  public TestReport run(Connection connection, Instant testedAt) {
+    long started = System.nanoTime();
+    try {
+      Credentials credentials = Credentials.of(connection);
+      URI uri =
+          OutboundUrl.build(
+              connection.baseUrl().toUri(),
+              "",
+              Map.of(),
+              credentials.injection().queryCredential());
+      UpstreamResponse response =
+          upstream.exchange(
+              new UpstreamRequest(
+                  RequestMethod.GET, uri, credentials.injection().headers(), OutboundBody.none()),
+              new ResponseReader(PROBE_BODY_BYTES),
+              credentials.redactor());
+      TestVerdict verdict = TestOutcomes.forStatus(response.status());
+      return new TestReport(
+          verdict.ok(),
+          response.status(),
+          response.durationMs(),
+          testedAt,
+          verdict.message(),
+          verdict.hint());
+    } catch (ProblemException failure) {
+      TestVerdict verdict =
+          TestOutcomes.forFailure(failure.code(), failure.detail(), settings.timeout());
+      return new TestReport(
+          false,
+          null,
+          (System.nanoTime() - started) / 1_000_000,
+          testedAt,
+          verdict.message(),
+          verdict.hint());
+    }
+  }
+}

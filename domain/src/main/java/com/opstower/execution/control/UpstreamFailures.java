@@ -1,0 +1,138 @@
+package com.opstower.execution.control;
+
+import com.opstower.egress.control.DestinationBlockedException;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ProtocolException;
+
+/**
+ * Turns what went wrong in an exchange into a contract problem. Details name the destination as
+ * {@code host:port} and the kind of failure; never an exception message (HttpClient's carry the
+ * URL, query included) or a class name.
+ */
+final class UpstreamFailures {
+
+  /** Jersey and HttpClient wrap a few levels deep; a cycle must not loop forever. */
+  private static final int MAX_CAUSES = 16;
+
+  private static final Logger LOG = Logger.getLogger(UpstreamFailures.class.getName());
+
+  private UpstreamFailures() {}
+
+  static ProblemException timeout(Duration timeout) {
+    return new ProblemException(
+        ProblemCode.UPSTREAM_TIMEOUT, "The API did not answer within " + spoken(timeout) + ".");
+  }
+
+  static ProblemException busy(int maxConcurrentCalls) {
+    return new ProblemException(
+        ProblemCode.RATE_LIMITED,
+        "The server is busy with other calls to APIs (at most "
+            + maxConcurrentCalls
+            + " at a time); try again in a moment.");
+  }
+
+  static ProblemException toProblem(
+      Throwable failure, UpstreamRequest request, Duration timeout, boolean pastDeadline) {
+    if (failure instanceof ProblemException problem) {
+      return problem;
+    }
+    DestinationBlockedException blocked = find(failure, DestinationBlockedException.class);
+    if (blocked != null) {
+      return new ProblemException(
+          ProblemCode.DESTINATION_BLOCKED,
+          "The destination "
+              + printable(blocked.host())
+              + " ("
+              + blocked.address().getHostAddress()
+              + ") is blocked by the egress policy: "
+              + blocked.reason()
+              + ".");
+    }
+    if (pastDeadline || find(failure, InterruptedIOException.class) != null) {
+      // socket, connect and lease timeouts are all set to the time left before the deadline
+      return timeout(timeout);
+    }
+    String kind = unreachableKind(failure);
+    if (kind == null) {
+      LOG.log(
+          Level.WARNING,
+          "Unexpected failure calling {0}: {1}",
+          new Object[] {request.destination(), failure.getClass().getName()});
+      return new ProblemException(
+          ProblemCode.INTERNAL_ERROR,
+          "The call to the API at " + request.destination() + " failed unexpectedly.");
+    }
+    return new ProblemException(
+        ProblemCode.UPSTREAM_UNREACHABLE,
+        "The API at " + request.destination() + " could not be reached: " + kind + ".");
+  }
+
+  /** Most specific first: a TLS failure is also an I/O failure, a refused connect a socket one. */
+  private static String unreachableKind(Throwable failure) {
+    if (find(failure, UpstreamCall.BodyReadException.class) != null) {
+      return "the connection broke while the response was being read";
+    }
+    if (find(failure, UnknownHostException.class) != null) {
+      return "its host name could not be resolved";
+    }
+    if (find(failure, NoRouteToHostException.class) != null) {
+      return "there is no route to its host";
+    }
+    if (find(failure, ConnectException.class) != null) {
+      return "the connection was refused";
+    }
+    if (find(failure, SSLException.class) != null) {
+      return "the TLS connection failed (certificate, host name or handshake)";
+    }
+    if (find(failure, NoHttpResponseException.class) != null) {
+      return "it closed the connection without answering";
+    }
+    if (find(failure, SocketException.class) != null) {
+      return "the connection was reset";
+    }
+    if (find(failure, ProtocolException.class) != null) {
+      return "it did not answer with valid HTTP";
+    }
+    if (find(failure, IOException.class) != null) {
+      return "a network error occurred";
+    }
+    return null;
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** "15 seconds", "1 second", "2.5 seconds". */
+  static String spoken(Duration timeout) {
+    BigDecimal seconds =
+        BigDecimal.valueOf(timeout.toMillis()).movePointLeft(3).stripTrailingZeros();
+    String number =
+        seconds.scale() < 0 ? seconds.toBigInteger().toString() : seconds.toPlainString();
+    return number + (seconds.compareTo(BigDecimal.ONE) == 0 ? " second" : " seconds");
+  }
+
+  // The host ends up in a problem detail; keep a hostile name from forging log or UI lines.
+  private static String printable(String host) {
+    return host == null ? "?" : host.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
+  }
+}

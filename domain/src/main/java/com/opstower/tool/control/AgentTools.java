@@ -1,0 +1,38 @@
+package com.opstower.tool.control;
+
+import com.opstower.agent.control.AgentService;
+import com.opstower.agent.entity.Agent;
+import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.entity.Connection;
+import com.opstower.execution.control.ExecutorSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** The tool definitions an agent receives: one function per connection enabled on it. */
+@ApplicationScoped
+public class AgentTools {
+
+  @Inject AgentService agents;
+
+  @Inject ConnectionService connections;
+
+  @Inject ExecutorSettings settings;
+
+  public List<ToolDefinition> forAgent(String agentId) {
+    Agent agent = agents.get(agentId);
+    List<Connection> enabled =
+        agent.connectionIds().stream()
+            .map(connections::find)
+            .flatMap(Optional::stream)
+            .sorted(ConnectionService.BY_LABEL)
+            .toList();
+    return forConnections(enabled);
+  }
+
+  /** The definitions for these connections, e.g. for the preview on a connection's page. */
+  public List<ToolDefinition> forConnections(List<Connection> list) {
+    return ToolDefinitions.forConnections(list, settings.maxResponseBytes(), settings.timeout());
+  }
+}

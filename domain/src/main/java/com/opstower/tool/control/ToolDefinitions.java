@@ -1,0 +1,42 @@
+package com.opstower.tool.control;
+
+import com.opstower.connection.entity.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the tool list of an agent: one OpenAI-style function per connection, in the order given,
+ * with names unique within the list.
+ */
+public final class ToolDefinitions {
+
+  private ToolDefinitions() {}
+
+  /**
+   * @param responseCapBytes {@code opstower.executor.max-response-bytes}, quoted to the model
+   * @param timeout {@code opstower.executor.timeout}, quoted to the model
+   */
+  public static List<ToolDefinition> forConnections(
+      List<Connection> connections, int responseCapBytes, Duration timeout) {
+    if (responseCapBytes <= 0) {
+      throw new IllegalArgumentException("the response cap must be positive");
+    }
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the timeout must be positive");
+    }
+    List<String> names =
+        UniqueToolNames.assign(connections.stream().map(Connection::displayName).toList());
+    List<ToolDefinition> tools = new ArrayList<>(connections.size());
+    for (int i = 0; i < connections.size(); i++) {
+      Connection connection = connections.get(i);
+      ToolFunction function =
+          new ToolFunction(
+              names.get(i),
+              ToolDescription.of(connection, responseCapBytes, timeout),
+              ToolParameters.schema());
+      tools.add(new ToolDefinition(ToolDefinition.FUNCTION, connection.id(), function));
+    }
+    return List.copyOf(tools);
+  }
+}

@@ -1,0 +1,207 @@
+package com.opstower.connection.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.opstower.connection.control.TestOutcomes.TestVerdict;
+import com.opstower.problem.ProblemCode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TestOutcomesTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403, 407, 500, 501, 502, 503, 504, 599})
+  void credentialProxyAndServerErrorsAreNotOk(int status) {
+    TestVerdict verdict = TestOutcomes.forStatus(status);
+
+    assertFalse(verdict.ok());
+    assertEquals(status, verdict.status());
+    assertTrue(verdict.message().contains("HTTP " + status), verdict.message());
+    assertNotNull(verdict.hint());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      ints = {
+        100, 200, 201, 204, 299, 301, 302, 304, 307, 308, 400, 402, 404, 405, 406, 410, 418, 429,
+        451, 499, 600, 999
+      })
+  void everyOtherStatusIsOk(int status) {
+    TestVerdict verdict = TestOutcomes.forStatus(status);
+
+    assertTrue(verdict.ok());
+    assertEquals(status, verdict.status());
+    assertTrue(verdict.message().contains("HTTP " + status), verdict.message());
+  }
+
+  @Test
+  void successSaysTheStatusAndNeedsNoHint() {
+    TestVerdict verdict = TestOutcomes.forStatus(200);
+
+    assertEquals(new TestVerdict(true, 200, "The API answered with HTTP 200.", null), verdict);
+  }
+
+  @Test
+  void unauthorizedAsksForFreshCredentials() {
+    assertEquals(
+        new TestVerdict(
+            false,
+            401,
+            "The API rejected the credentials (HTTP 401).",
+            "The credentials may have expired or lack the required permissions. Update the"
+                + " connection with fresh credentials."),
+        TestOutcomes.forStatus(401));
+  }
+
+  @Test
+  void forbiddenPointsAtMissingPermission() {
+    TestVerdict verdict = TestOutcomes.forStatus(403);
+
+    assertTrue(verdict.message().contains("refused access"), verdict.message());
+    assertTrue(verdict.hint().contains("permission"), verdict.hint());
+  }
+
+  @Test
+  void proxyAuthenticationIsExplained() {
+    TestVerdict verdict = TestOutcomes.forStatus(407);
+
+    assertTrue(verdict.message().contains("proxy"), verdict.message());
+    assertTrue(verdict.hint().contains("proxy"), verdict.hint());
+  }
+
+  @Test
+  void notFoundIsOkButSuggestsAPathInTheBaseUrl() {
+    TestVerdict verdict = TestOutcomes.forStatus(404);
+
+    assertTrue(verdict.ok());
+    assertTrue(verdict.hint().contains("/v1"), verdict.hint());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 303, 307, 308})
+  void redirectsAreOkWithAHintThatTheyAreNotFollowed(int status) {
+    TestVerdict verdict = TestOutcomes.forStatus(status);
+
+    assertTrue(verdict.ok());
+    assertTrue(verdict.hint().contains("does not follow redirects"), verdict.hint());
+  }
+
+  @Test
+  void serverErrorSuggestsTryingLater() {
+    TestVerdict verdict = TestOutcomes.forStatus(503);
+
+    assertEquals("The API answered with a server error (HTTP 503).", verdict.message());
+    assertTrue(verdict.hint().contains("Try again later"), verdict.hint());
+  }
+
+  @Test
+  void rateLimitIsOkWithAHintToWait() {
+    TestVerdict verdict = TestOutcomes.forStatus(429);
+
+    assertTrue(verdict.ok());
+    assertTrue(verdict.hint().contains("limiting the rate"), verdict.hint());
+  }
+
+  @Test
+  void unreachableNamesTheCauseAndPointsAtTheBaseUrl() {
+    TestVerdict verdict =
+        TestOutcomes.forFailure(
+            ProblemCode.UPSTREAM_UNREACHABLE, "the host name could not be resolved.", TIMEOUT);
+
+    assertEquals(
+        new TestVerdict(
+            false,
+            null,
+            "Could not reach the API: the host name could not be resolved.",
+            "Check the base URL: the host name, the port and that the API is reachable from the"
+                + " OpsTower server."),
+        verdict);
+  }
+
+  @Test
+  void timeoutQuotesTheConfiguredDeadline() {
+    TestVerdict verdict =
+        TestOutcomes.forFailure(ProblemCode.UPSTREAM_TIMEOUT, null, Duration.ofSeconds(15));
+
+    assertEquals("The API did not answer in time.", verdict.message());
+    assertEquals(
+        "The API must answer within 15 seconds; check that it is up and not overloaded.",
+        verdict.hint());
+  }
+
+  @Test
+  void timeoutRoundsSubSecondDeadlinesUp() {
+    assertTrue(
+        TestOutcomes.forFailure(ProblemCode.UPSTREAM_TIMEOUT, "", Duration.ofMillis(1500))
+            .hint()
+            .contains("within 2 seconds"));
+    assertTrue(
+        TestOutcomes.forFailure(ProblemCode.UPSTREAM_TIMEOUT, "", Duration.ofMillis(200))
+            .hint()
+            .contains("within 1 second;"));
+  }
+
+  @Test
+  void blockedDestinationExplainsTheEgressSettings() {
+    TestVerdict verdict =
+        TestOutcomes.forFailure(
+            ProblemCode.DESTINATION_BLOCKED,
+            "Destination localhost (127.0.0.1) is blocked: loopback address",
+            TIMEOUT);
+
+    assertEquals(
+        "The egress policy blocked the destination: Destination localhost (127.0.0.1) is blocked:"
+            + " loopback address",
+        verdict.message());
+    assertTrue(verdict.hint().contains("opstower.egress.allow-loopback"), verdict.hint());
+    assertTrue(verdict.hint().contains("opstower.egress.allow-private"), verdict.hint());
+  }
+
+  @Test
+  void unavailableCredentialAsksToReenterOrRestoreTheKey() {
+    TestVerdict verdict =
+        TestOutcomes.forFailure(ProblemCode.CREDENTIAL_UNAVAILABLE, "anything", TIMEOUT);
+
+    assertEquals(
+        "The stored credential of this connection cannot be decrypted.", verdict.message());
+    assertTrue(verdict.hint().contains("Re-enter the secret"), verdict.hint());
+    assertTrue(verdict.hint().contains("encryption key"), verdict.hint());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ProblemCode.class,
+      names = {
+        "UPSTREAM_UNREACHABLE",
+        "UPSTREAM_TIMEOUT",
+        "DESTINATION_BLOCKED",
+        "CREDENTIAL_UNAVAILABLE"
+      },
+      mode = EnumSource.Mode.EXCLUDE)
+  void otherProblemsGiveAGenericFailureWithTheDetail(ProblemCode code) {
+    TestVerdict verdict = TestOutcomes.forFailure(code, "Something specific.", TIMEOUT);
+
+    assertEquals("The test request failed: Something specific.", verdict.message());
+    assertNotNull(verdict.hint());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProblemCode.class)
+  void failuresAreNeverOkAndHaveNoStatus(ProblemCode code) {
+    TestVerdict verdict = TestOutcomes.forFailure(code, null, TIMEOUT);
+
+    assertFalse(verdict.ok());
+    assertNull(verdict.status());
+    assertTrue(verdict.message().endsWith("."), verdict.message());
+    assertFalse(verdict.message().contains("null"), verdict.message());
+  }
+}

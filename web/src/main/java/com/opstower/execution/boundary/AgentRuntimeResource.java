@@ -1,0 +1,114 @@
+package com.opstower.execution.boundary;
+
+import com.opstower.api.CallerToken;
+import com.opstower.api.RequiresScope;
+import com.opstower.execution.control.AgentRuntime;
+import com.opstower.execution.control.DocsFetcher;
+import com.opstower.execution.control.ExecutionResult;
+import com.opstower.execution.control.ExecutorSettings;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import com.opstower.token.entity.Scope;
+import com.opstower.tool.control.AgentTools;
+import com.opstower.tool.control.ToolDefinition;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The agent runtime (scope {@code agent}): tool definitions, request execution, documentation. */
+@Path("agents")
+@RequiresScope(Scope.AGENT)
+@Produces(MediaType.APPLICATION_JSON + "; charset=UTF-8")
+@Tag(name = "Agent runtime")
+public class AgentRuntimeResource {
+
+  /** JSON escaping can grow a body; the cap on the body itself is checked after parsing. */
+  private static final long ENVELOPE_OVERHEAD = 64 * 1024;
+
+  @Inject AgentTools tools;
+
+  @Inject AgentRuntime runtime;
+
+  @Inject DocsFetcher docs;
+
+  @Inject ExecutorSettings settings;
+
+  @Context ContainerRequestContext request;
+
+  /** The tool arguments, for the OpenAPI document. */
+  @Schema(name = "AgentRequest")
+  public record AgentRequestDoc(
+      @Schema(
+              required = true,
+              enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"})
+          String method,
+      @Schema(required = true, example = "/invoices") String path,
+      Object query,
+      Object headers,
+      Object body,
+      String contentType) {}
+
+  @GET
+  @Path("{agentId}/tools")
+  @Operation(
+      summary = "OpenAI-style function definitions for every connection enabled on the agent")
+  public List<ToolDefinition> tools(@PathParam("agentId") String agentId) {
+    return tools.forAgent(agentId);
+  }
+
+  @POST
+  @Path("{agentId}/connections/{connectionId}/requests")
+  @Operation(
+      summary = "Execute an HTTP request through a connection",
+      description = "An upstream 4xx/5xx is a 200 here; see status in the answer.")
+  public ExecutionResult execute(
+      @PathParam("agentId") String agentId,
+      @PathParam("connectionId") String connectionId,
+      @RequestBody(content = @Content(schema = @Schema(implementation = AgentRequestDoc.class)))
+          InputStream body) {
+    String json = readCapped(body, settings.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD);
+    CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
+    return runtime.execute(agentId, connectionId, AgentCallInput.read(json), caller.tokenId());
+  }
+
+  @GET
+  @Path("{agentId}/connections/{connectionId}/docs")
+  @Operation(summary = "The connection's API documentation, fetched through the egress policy")
+  public DocsFetcher.Docs docs(
+      @PathParam("agentId") String agentId, @PathParam("connectionId") String connectionId) {
+    return docs.fetch(agentId, connectionId);
+  }
+
+  /** Reads at most {@code limit} bytes: a huge request is refused without being buffered. */
+  private static String readCapped(InputStream body, long limit) {
+    if (body == null) {
+      return "";
+    }
+    try {
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw new ProblemException(
+            ProblemCode.BODY_TOO_LARGE, "The request is larger than this server accepts.");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      throw new ProblemException(
+          ProblemCode.INVALID_REQUEST, "The request body could not be read.");
+    }
+  }
+}
