@@ -59,7 +59,8 @@ class ServerLifecycleIT {
     List<String> secrets = new ArrayList<>();
     String connectionId;
     String tokenValue;
-    try (PayaraProcess server = PayaraProcess.start(settings(data), log)) {
+    try (PayaraProcess server =
+        PayaraProcess.start(settings(data, "opstower.activity.keep", "3"), log)) {
       assertTrue(server.awaitReady(START), server.logText());
       Api api = new Api(server.base(), TOKEN);
 
@@ -99,7 +100,8 @@ class ServerLifecycleIT {
         last = created.json().getString("id");
       }
       connectionId = last;
-      assertLoopbackBlockedByDefault(api);
+      String[] blocked = assertLoopbackBlockedByDefault(api);
+      assertActivityIsPrunedToTheConfiguredSize(api, blocked[0], blocked[1]);
       Api.Reply token =
           api.post("/api/v1/tokens", "{\"name\":\"survivor\",\"scopes\":[\"admin\"]}");
       tokenValue = token.json().getString("token");
@@ -181,6 +183,21 @@ class ServerLifecycleIT {
       Api.Reply stuck = api.post("/api/v1/crypto/reencrypt", null);
       assertEquals(2, stuck.json().getInt("remaining"), stuck.body());
       assertEquals(0, stuck.json().getInt("reencrypted"));
+
+      // Using a secret whose key is gone: a clear 500 credential-unavailable, nothing else.
+      String agent =
+          api.post("/api/v1/agents", "{\"name\":\"keyless\",\"type\":\"custom\"}")
+              .json()
+              .getString("id");
+      api.put("/api/v1/agents/" + agent + "/connections/" + first, null);
+      Api.Reply used =
+          api.post(
+              "/api/v1/agents/" + agent + "/connections/" + first + "/requests",
+              "{\"method\":\"GET\",\"path\":\"/\"}");
+      assertEquals(500, used.status(), used.body());
+      assertEquals("credential-unavailable", used.code());
+      Api.Reply tested = api.post("/api/v1/connections/" + first + "/test", null);
+      assertFalse(tested.json().getBoolean("ok"), tested.body());
     }
   }
 
@@ -201,7 +218,7 @@ class ServerLifecycleIT {
   }
 
   /** This server runs with the default {@code allow-loopback=false}. */
-  private static void assertLoopbackBlockedByDefault(Api api) throws IOException {
+  private static String[] assertLoopbackBlockedByDefault(Api api) throws IOException {
     try (java.net.ServerSocket listener =
         new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
       listener.setSoTimeout(300);
@@ -230,7 +247,21 @@ class ServerLifecycleIT {
       } catch (java.net.SocketTimeoutException nothingArrived) {
         // expected
       }
+      return new String[] {agent, connection};
     }
+  }
+
+  /** The server keeps 3 entries (opstower.activity.keep); pruning runs every 100th record. */
+  private static void assertActivityIsPrunedToTheConfiguredSize(
+      Api api, String agent, String connection) {
+    for (int i = 0; i < 99; i++) {
+      api.post(
+          "/api/v1/agents/" + agent + "/connections/" + connection + "/requests",
+          "{\"method\":\"GET\",\"path\":\"/n" + i + "\"}");
+    }
+    Api.Reply activity = api.get("/api/v1/activity?limit=1000");
+    assertEquals(3, activity.array().size(), activity.body());
+    assertEquals("/n98", activity.array().getJsonObject(0).getString("path"), "newest kept");
   }
 
   private static String createSecretConnection(Api api) {
