@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServerLifecycleIT {
 
-  private static final Duration START = Duration.ofSeconds(150);
+  private static final Duration START = Duration.ofSeconds(240);
   private static final String TOKEN = "lifecycle-token-" + UUID.randomUUID();
 
   private static Path newDataDir(String name) throws IOException {

@@ -1,0 +1,53 @@
+package com.opstower.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What one run does, from {@code -Dbench.*} system properties ({@code run.sh} sets the paths).
+ * Request counts are fixed rather than time-boxed so two runs compare like with like.
+ */
+record BenchConfig(
+    Path microJar,
+    Path war,
+    Path dataDir,
+    Path pidFile,
+    Path serverLog,
+    Path results,
+    String serverHeap,
+    int warmupC1,
+    int requestsC1,
+    int warmupC32,
+    int requestsC32,
+    int bigCalls,
+    int responseCap) {
+
+  static BenchConfig fromSystemProperties() {
+    return new BenchConfig(
+        path("bench.micro-jar", "app/target/payara-micro.jar"),
+        path("bench.war", "app/target/opstower.war"),
+        Path.of(required("bench.data-dir")),
+        path("bench.pid-file", "bench/target/server.pid"),
+        path("bench.server-log", "bench/target/server.log"),
+        path("bench.results", "bench/target/results.md"),
+        System.getProperty("bench.server-heap", "512m"),
+        Integer.getInteger("bench.c1.warmup", 500),
+        Integer.getInteger("bench.c1.requests", 2_000),
+        Integer.getInteger("bench.c32.warmup", 2_000),
+        Integer.getInteger("bench.c32.requests", 10_000),
+        Integer.getInteger("bench.big.calls", 50),
+        // The server's default opstower.executor.max-response-bytes; the bench does not change it.
+        8192);
+  }
+
+  private static Path path(String key, String fallback) {
+    return Path.of(System.getProperty(key, fallback));
+  }
+
+  private static String required(String key) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("-D" + key + " is required");
+    }
+    return value;
+  }
+}

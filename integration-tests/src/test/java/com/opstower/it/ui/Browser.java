@@ -1,0 +1,165 @@
+package com.opstower.it.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, plus a plain HTTP client that reuses the browser's
+ * session cookie to read the exact HTML and headers the server sent.
+ */
+final class Browser implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  final ChromeDriver driver;
+  private final URI base;
+  private final Path home;
+  private final WebDriverWait wait;
+
+  Browser(URL base) throws IOException {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.home = Files.createTempDirectory("opstower-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,960",
+        "--user-data-dir=" + home.resolve("profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("HOME", home.toString()))
+            .build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  void open(String path) {
+    driver.get(url(path));
+    waitForPage();
+  }
+
+  String url(String path) {
+    return base.resolve(path.startsWith("/") ? path.substring(1) : path).toString();
+  }
+
+  /** Clicks something that loads a new page and waits until that page is there. */
+  void clickAndWait(By target) {
+    WebElement oldPage = driver.findElement(By.tagName("html"));
+    driver.findElement(target).click();
+    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    waitForPage();
+  }
+
+  private void waitForPage() {
+    wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  void fill(String id, String value) {
+    WebElement field = driver.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  void choose(String id, String value) {
+    new Select(driver.findElement(By.id(id))).selectByValue(value);
+  }
+
+  String text(String cssSelector) {
+    try {
+      return driver.findElement(By.cssSelector(cssSelector)).getText();
+    } catch (org.openqa.selenium.NoSuchElementException missing) {
+      keepEvidence("missing-" + cssSelector.replaceAll("[^A-Za-z0-9]", "_"));
+      throw missing;
+    }
+  }
+
+  /** The page as it was when an expected element was missing, for the failure report. */
+  private void keepEvidence(String name) {
+    try {
+      screenshot(name);
+      Files.writeString(Path.of("target", "screenshots", name + ".html"), driver.getPageSource());
+    } catch (IOException | RuntimeException ignored) {
+      // evidence is best effort; the assertion failure is what matters
+    }
+  }
+
+  boolean present(String cssSelector) {
+    return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+  }
+
+  String path() {
+    return URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  void screenshot(String name) throws IOException {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    File shot = driver.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** A GET with the browser's session: the HTML exactly as the server rendered it. */
+  HttpResponse<String> fetch(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+  }
+
+  /** A form POST with the browser's session but without the CSRF field. */
+  HttpResponse<String> postWithoutCsrf(String path, String form) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+    if (session != null) {
+      request.header("Cookie", "JSESSIONID=" + session.getValue());
+    }
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException failed) {
+      throw new IllegalStateException("Request failed: " + failed, failed);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,478 @@
+package com.opstower.it.ui;
+
+import static com.opstower.it.ui.UpstreamStubs.API_KEY;
+import static com.opstower.it.ui.UpstreamStubs.API_KEY_HEADER;
+import static com.opstower.it.ui.UpstreamStubs.BASIC_PASSWORD;
+import static com.opstower.it.ui.UpstreamStubs.BASIC_USER;
+import static com.opstower.it.ui.UpstreamStubs.BEARER_TOKEN;
+import static com.opstower.it.ui.UpstreamStubs.QUERY_PARAM;
+import static com.opstower.it.ui.UpstreamStubs.QUERY_VALUE;
+import static com.opstower.it.ui.UpstreamStubs.WRONG_TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.opstower.it.Api;
+import com.opstower.it.DeployedApp;
+import com.opstower.it.ui.ConnectionFormPage.Entry;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+
+/**
+ * The seed workflow in a real browser against the deployed WAR, one login for the whole class: log
+ * in, add a connection of every auth type (testing each against WireMock), enable one on an agent,
+ * see it in the agent's tools, edit, delete, tokens, activity; and the safety checks on every page
+ * visited (no stored secret, escaped labels, CSRF, headers, cookie flags).
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiIT extends DeployedApp {
+
+  static final String PASSWORD = "it-admin-password-7c1e";
+  static final String XSS_LABEL = "<script>alert(1)</script>";
+
+  private static Browser browser;
+  private static WireMockServer upstream;
+  private static final List<String> visited = new ArrayList<>();
+  private static String bearerId;
+  private static String agentId;
+
+  @ArquillianResource URL base;
+
+  /** Names this run creates; other test classes share the server and its database. */
+  private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
+
+  static final String AGENT = "Analyst " + RUN;
+
+  @BeforeEach
+  void startBrowserOnce() throws Exception {
+    if (browser == null) {
+      removeConnectionsOfEarlierTests();
+      upstream = UpstreamStubs.start();
+      browser = new Browser(base);
+    }
+  }
+
+  /** The list starts empty, so its empty state can be seen and rows found by label. */
+  private void removeConnectionsOfEarlierTests() {
+    Api api = new Api(base, ADMIN_TOKEN);
+    java.util.regex.Matcher ids =
+        java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"")
+            .matcher(api.get("/api/v1/connections").body());
+    while (ids.find()) {
+      api.delete("/api/v1/connections/" + ids.group(1));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (upstream != null) {
+      upstream.stop();
+    }
+  }
+
+  private String upstreamUrl(String path) {
+    return "http://127.0.0.1:" + upstream.port() + path;
+  }
+
+  private void visit(String path) {
+    browser.open(path);
+    visited.add(path);
+  }
+
+  @Test
+  @Order(1)
+  void everyPageAsksForLoginFirst() throws Exception {
+    browser.open("/connections");
+    assertEquals("/login", browser.path());
+    browser.screenshot("01-login");
+    browser.fill("username", "admin");
+    browser.fill("password", "not-the-password");
+    browser.clickAndWait(By.id("sign-in"));
+    assertTrue(browser.present("#login-error"));
+
+    browser.fill("username", "admin");
+    browser.fill("password", PASSWORD);
+    browser.clickAndWait(By.id("sign-in"));
+    assertEquals("/connections", browser.path());
+    assertEquals("admin", browser.text("#signed-in-user"));
+    assertTrue(browser.present("#empty-connections"), "empty state explains connections");
+    assertEquals(
+        "page",
+        browser
+            .driver
+            .findElement(By.cssSelector(".sidebar a.active"))
+            .getDomAttribute("aria-current"));
+    browser.screenshot("02-connections-empty");
+  }
+
+  @Test
+  @Order(2)
+  void testConnectionShowsTheUpstreamVerdictAndKeepsWhatWasTyped() throws Exception {
+    browser.clickAndWait(By.id("add-connection"));
+    assertEquals("/connections/new", browser.path());
+    browser.screenshot("03-add-connection-type");
+    browser.clickAndWait(By.id("choose-external-api"));
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    Entry wrong =
+        new Entry(
+            "Billing API",
+            upstreamUrl("/bearer/v1"),
+            "bearer",
+            null,
+            WRONG_TOKEN,
+            "https://docs.example.com/billing",
+            "Invoices and customers. GET /invoices?status=open");
+    form.fill(wrong);
+    form.testConnection();
+    assertTrue(browser.text("#test-result").contains("HTTP 401"), browser.text("#test-result"));
+    assertTrue(browser.present("#test-result .hint"), "a 401 comes with a hint");
+    assertTrue(browser.text("#test-result .hint").contains("credentials"));
+    assertEquals("Billing API", form.value("label"));
+    assertEquals(upstreamUrl("/bearer/v1"), form.value("baseUrl"));
+    assertEquals(null, form.value("token"), "secrets are never sent back");
+    browser.screenshot("05-test-connection-401");
+
+    Entry right =
+        new Entry(
+            wrong.label(),
+            wrong.baseUrl(),
+            "bearer",
+            null,
+            BEARER_TOKEN,
+            wrong.docsUrl(),
+            wrong.description());
+    form.retypeSecret(right);
+    form.testConnection();
+    assertTrue(browser.text("#test-result").contains("Connection works"));
+    assertTrue(browser.text("#test-result .status").contains("HTTP 200"));
+    assertTrue(browser.text("#test-result .duration").endsWith("ms"));
+    browser.screenshot("06-test-connection-ok");
+    visited.add("(rendered after test)");
+    assertNoSecret(browser.driver.getPageSource(), "page after Test Connection");
+
+    form.retypeSecret(right);
+    form.save();
+    assertEquals("/connections", browser.path());
+    assertTrue(browser.text("#flash").contains("Billing API"));
+    bearerId = idOfRow("Billing API");
+  }
+
+  @Test
+  @Order(3)
+  void everyAuthTypeCanBeTestedAndSaved() throws Exception {
+    List<Entry> entries =
+        List.of(
+            new Entry(
+                "Metrics",
+                upstreamUrl("/apikey"),
+                "api_key_header",
+                API_KEY_HEADER,
+                API_KEY,
+                "https://docs.example.com/metrics",
+                "Time series. Paginate with ?page=."),
+            new Entry(
+                "Tickets",
+                upstreamUrl("/basic/api"),
+                "basic",
+                BASIC_USER,
+                BASIC_PASSWORD,
+                "https://docs.example.com/tickets",
+                "Support tickets; 100 requests per minute."),
+            new Entry(
+                "Weather",
+                upstreamUrl("/query"),
+                "query_param",
+                QUERY_PARAM,
+                QUERY_VALUE,
+                "https://docs.example.com/weather",
+                "Forecasts by city."),
+            new Entry(
+                XSS_LABEL,
+                upstreamUrl("/open"),
+                "none",
+                null,
+                null,
+                "https://docs.example.com/open",
+                "Public data; the label is script-shaped."));
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    for (Entry entry : entries) {
+      browser.open("/connections/new/external-api");
+      if (entry.authType().equals("basic")) {
+        browser.screenshot("04-connection-form");
+      }
+      form.fill(entry);
+      form.testConnection();
+      assertTrue(
+          browser.text("#test-result").contains("HTTP 200"),
+          entry.authType() + ": " + browser.text("#test-result"));
+      form.retypeSecret(entry);
+      form.save();
+      assertTrue(browser.text("#connections-table").contains(entry.label()), entry.label());
+    }
+    assertFalse(browser.present("#empty-connections"));
+    browser.screenshot("07-connections-list");
+    assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+  }
+
+  @Test
+  @Order(4)
+  void validationErrorsAppearNextToTheirFields() throws Exception {
+    browser.open("/connections/new/external-api");
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    form.fill(new Entry("Broken", "ftp://files.example.com", "bearer", null, "x", "", ""));
+    browser.fill("token", " ");
+    form.save();
+    assertTrue(browser.present("#error-baseUrl"), "base URL error shown");
+    assertTrue(browser.present("[id='error-auth.token']"), "token error shown");
+    assertEquals("Broken", form.value("label"), "what was typed is kept");
+    assertEquals(
+        "true", browser.driver.findElement(By.id("baseUrl")).getDomAttribute("aria-invalid"));
+    browser.screenshot("08-validation-errors");
+  }
+
+  @Test
+  @Order(5)
+  void editKeepsABlankSecretAndAsksAgainForANewOrigin() throws Exception {
+    visit("/connections/" + bearerId + "/edit");
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    assertEquals(null, form.value("token"));
+    assertEquals(
+        "stored — leave blank to keep",
+        browser.driver.findElement(By.id("token")).getDomAttribute("placeholder"));
+    browser.fill("description", "Invoices, customers and refunds.");
+    form.save();
+    assertTrue(browser.text("#flash").contains("saved"));
+
+    visit("/connections/" + bearerId);
+    browser.clickAndWait(By.id("test-saved"));
+    assertTrue(browser.text("#flash").contains("Test passed"), "the kept secret still works");
+    assertTrue(browser.text(".prewrap").contains("refunds"));
+
+    visit("/connections/" + bearerId + "/edit");
+    browser.fill("baseUrl", "http://localhost:" + upstream.port() + "/bearer/v1");
+    form.save();
+    assertTrue(browser.text("[id='error-auth.token']").contains("different origin"));
+    browser.fill("baseUrl", upstreamUrl("/bearer/v1"));
+    form.save();
+    assertEquals("/connections", browser.path());
+  }
+
+  @Test
+  @Order(6)
+  void anEnabledConnectionAppearsInTheAgentsTools() throws Exception {
+    visit("/agents");
+    browser.clickAndWait(By.id("new-agent"));
+    browser.fill("name", AGENT);
+    browser.choose("type", "analyst");
+    browser.fill("description", "Answers questions about billing.");
+    browser.clickAndWait(By.id("save-agent"));
+    agentId = browser.path().substring("/agents/".length());
+    browser
+        .driver
+        .findElement(By.cssSelector("input[name=connectionId][value='" + bearerId + "']"))
+        .click();
+    browser.clickAndWait(By.id("save-connections"));
+    assertTrue(
+        browser
+            .driver
+            .findElement(By.cssSelector("input[name=connectionId][value='" + bearerId + "']"))
+            .isSelected());
+    browser.screenshot("10-agent");
+
+    Api.Reply tools = new Api(base, ADMIN_TOKEN).get("/api/v1/agents/" + agentId + "/tools");
+    assertEquals(200, tools.status(), tools.body());
+    assertTrue(tools.body().contains(bearerId), tools.body());
+
+    visit("/agents");
+    assertTrue(browser.text("#agents-table").contains("Billing API"));
+    browser.screenshot("09-agents");
+    visit("/connections/" + bearerId);
+    assertTrue(browser.text("#agents-using").contains(AGENT));
+    assertTrue(browser.present(".tool-preview .tool-name"));
+    browser.screenshot("11-connection-detail");
+  }
+
+  @Test
+  @Order(7)
+  void activityListsAnAgentCall() throws Exception {
+    Api.Reply call =
+        new Api(base, ADMIN_TOKEN)
+            .post(
+                "/api/v1/agents/" + agentId + "/connections/" + bearerId + "/requests",
+                "{\"method\":\"GET\",\"path\":\"/invoices\"}");
+    assertEquals(200, call.status(), call.body());
+    visit("/activity");
+    assertTrue(browser.text("#activity-table").contains("GET /invoices"));
+    assertTrue(browser.present("#activity-table .badge.ok"), "outcome highlighted");
+    browser.choose("filter-agent", agentId);
+    browser.clickAndWait(By.id("apply-filter"));
+    assertTrue(browser.text("#activity-table").contains(AGENT));
+    browser.screenshot("12-activity");
+  }
+
+  @Test
+  @Order(8)
+  void aNewTokenIsShownOnceAndWorks() throws Exception {
+    visit("/tokens");
+    browser.fill("token-name", "ci-agent");
+    browser.clickAndWait(By.id("create-token"));
+    String value = browser.driver.findElement(By.id("token-value")).getDomAttribute("value");
+    assertNotNull(value);
+    assertTrue(browser.present("#copy-token"));
+    browser.screenshot("13-token-created");
+    Api.Reply withToken = new Api(base, value).get("/api/v1/agents/" + agentId + "/tools");
+    assertEquals(200, withToken.status());
+    visit("/tokens");
+    assertFalse(browser.driver.getPageSource().contains(value), "shown once only");
+    assertFalse(browser.fetch("/tokens").body().contains(value));
+    assertTrue(browser.text("#tokens-table").contains("ci-agent"));
+  }
+
+  @Test
+  @Order(9)
+  void deleteAsksForConfirmation() throws Exception {
+    String id = idOfRow("Weather");
+    visit("/connections/" + id);
+    browser.clickAndWait(By.id("delete-connection"));
+    assertEquals("/connections/" + id + "/delete", browser.path());
+    browser.screenshot("14-delete-confirm");
+    browser.clickAndWait(By.id("confirm-delete"));
+    assertFalse(browser.text("#connections-table").contains("Weather"));
+    assertEquals(404, browser.fetch("/connections/" + id).statusCode());
+  }
+
+  @Test
+  @Order(10)
+  void noPageContainsAStoredSecretAndLabelsAreEscaped() throws Exception {
+    visit("/account/password");
+    browser.screenshot("15-account");
+    List<String> pages =
+        new ArrayList<>(
+            List.of(
+                "/connections",
+                "/agents",
+                "/tokens",
+                "/activity",
+                "/agents/" + agentId,
+                "/connections/new/external-api"));
+    for (String id : rowIds()) {
+      pages.addAll(
+          List.of(
+              "/connections/" + id,
+              "/connections/" + id + "/edit",
+              "/connections/" + id + "/delete"));
+    }
+    for (String page : pages) {
+      HttpResponse<String> response = browser.fetch(page);
+      assertEquals(200, response.statusCode(), page);
+      assertNoSecret(response.body(), page);
+      assertFalse(response.body().contains(XSS_LABEL), "raw script on " + page);
+      assertSecurityHeaders(response, page);
+    }
+    assertTrue(
+        browser.fetch("/connections").body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  }
+
+  @Test
+  @Order(11)
+  void postsWithoutTheCsrfTokenAreRefused() throws Exception {
+    int before = rowIds().size();
+    HttpResponse<String> refused =
+        browser.postWithoutCsrf("/connections", "baseUrl=https%3A%2F%2Fevil.example&authType=none");
+    assertEquals(403, refused.statusCode());
+    assertTrue(refused.body().contains("Request refused"));
+    assertFalse(refused.body().contains("Exception"));
+    assertEquals(before, rowIds().size());
+    HttpResponse<String> unknown = browser.fetch("/connections/no-such-id");
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("Page not found"));
+  }
+
+  @Test
+  @Order(12)
+  void theApiNeverAcceptsTheSessionAndTheCookieIsStrict() throws Exception {
+    HttpResponse<String> api = browser.fetch("/api/v1/connections");
+    assertEquals(401, api.statusCode());
+    browser.driver.manage().deleteAllCookies();
+    HttpResponse<String> login = browser.fetch("/login");
+    String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
+    browser.open("/connections");
+    assertEquals("/login", browser.path());
+  }
+
+  @Test
+  @Order(13)
+  void signingOutEndsTheSession() throws Exception {
+    browser.fill("username", "admin");
+    browser.fill("password", PASSWORD);
+    browser.clickAndWait(By.id("sign-in"));
+    String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+    browser.clickAndWait(By.id("logout"));
+    assertTrue(browser.present("#signed-out"));
+    browser.open("/connections");
+    assertEquals("/login", browser.path());
+    assertFalse(
+        session.equals(
+            String.valueOf(browser.driver.manage().getCookieNamed("JSESSIONID").getValue())));
+  }
+
+  private static void assertNoSecret(String html, String where) {
+    for (String secret : UpstreamStubs.SECRETS) {
+      assertFalse(html.contains(secret), "a secret is in " + where);
+    }
+  }
+
+  private static void assertSecurityHeaders(HttpResponse<String> response, String page) {
+    var headers = response.headers();
+    assertTrue(
+        headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+        page);
+    assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""), page);
+    assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), page);
+    assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""), page);
+    assertEquals("no-store", headers.firstValue("Cache-Control").orElse(""), page);
+  }
+
+  private String idOfRow(String label) {
+    browser.open("/connections");
+    return browser.driver.findElements(By.cssSelector("#connections-table tbody tr")).stream()
+        .filter(row -> row.getText().contains(label))
+        .map(row -> row.getDomAttribute("data-id"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + label));
+  }
+
+  private Set<String> rowIds() {
+    String html = browser.fetch("/connections").body();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("data-id=\"([0-9a-f-]{36})\"").matcher(html);
+    Set<String> ids = new java.util.TreeSet<>();
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * The signed-in user's account: change the password; re-encrypt stored secrets after a key change.
+ */
+package com.opstower.ui.account;

@@ -1,0 +1,149 @@
+package com.opstower.ui.agent;
+
+import com.opstower.agent.control.AgentService;
+import com.opstower.agent.entity.Agent;
+import com.opstower.agent.entity.AgentType;
+import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.entity.Connection;
+import com.opstower.problem.ProblemException;
+import com.opstower.ui.layout.Choice;
+import com.opstower.ui.layout.FieldErrors;
+import com.opstower.ui.layout.Flash;
+import com.opstower.ui.layout.ViewStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.mvc.Controller;
+import jakarta.mvc.Models;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Agents: the list, create and edit, and the connections each agent may call. */
+@Controller
+@RequestScoped
+@Path("/")
+public class AgentsController {
+
+  static final String FORM = "agents/form.html";
+
+  private static final List<Choice> TYPES =
+      Arrays.stream(AgentType.values()).map(t -> new Choice(t.wire(), t.displayName())).toList();
+
+  @Inject AgentService agents;
+
+  @Inject ConnectionService connections;
+
+  @Inject Models models;
+
+  @Context HttpServletResponse servlet;
+
+  @Inject Flash flash;
+
+  @GET
+  @Path("agents")
+  public String list() {
+    List<AgentRow> rows =
+        agents.list().stream()
+            .map(
+                agent ->
+                    AgentRow.of(
+                        agent,
+                        agent.connectionIds().stream()
+                            .map(connections::find)
+                            .flatMap(Optional::stream)
+                            .map(Connection::displayName)
+                            .sorted(String.CASE_INSENSITIVE_ORDER)
+                            .toList()))
+            .toList();
+    models.put("agents", rows);
+    return "agents/list.html";
+  }
+
+  @GET
+  @Path("agents/new")
+  public String newForm() {
+    return show(AgentForm.blank(), null, FieldErrors.none());
+  }
+
+  @POST
+  @Path("agents")
+  public Response create(@BeanParam AgentForm form) {
+    try {
+      Agent created = agents.create(form.toDraft());
+      flash.success("Agent “" + created.name() + "” created. Choose the connections it may call.");
+      return Response.ok("redirect:agents/" + created.id()).build();
+    } catch (ProblemException refused) {
+      return ViewStatus.of(servlet, 400, show(form, null, FieldErrors.of(refused)));
+    }
+  }
+
+  @GET
+  @Path("agents/{id}")
+  public String edit(@PathParam("id") String id) {
+    Agent agent = agents.get(id);
+    return show(AgentForm.of(agent), agent, FieldErrors.none());
+  }
+
+  @POST
+  @Path("agents/{id}")
+  public Response update(@PathParam("id") String id, @BeanParam AgentForm form) {
+    Agent agent = agents.get(id);
+    try {
+      Agent saved = agents.update(id, form.toDraft());
+      flash.success("Agent “" + saved.name() + "” saved.");
+      return Response.ok("redirect:agents").build();
+    } catch (ProblemException refused) {
+      return ViewStatus.of(servlet, 400, show(form, agent, FieldErrors.of(refused)));
+    }
+  }
+
+  /** The checked boxes are the connections the agent may call; the others are disabled. */
+  @POST
+  @Path("agents/{id}/connections")
+  public String updateConnections(
+      @PathParam("id") String id, @FormParam("connectionId") List<String> checked) {
+    Agent agent = agents.get(id);
+    Set<String> wanted = new HashSet<>(checked == null ? List.of() : checked);
+    for (Connection connection : connections.list()) {
+      boolean enabled = agent.isEnabled(connection.id());
+      if (wanted.contains(connection.id()) && !enabled) {
+        agents.enableConnection(id, connection.id());
+      } else if (!wanted.contains(connection.id()) && enabled) {
+        agents.disableConnection(id, connection.id());
+      }
+    }
+    flash.success("Connections of agent “" + agent.name() + "” saved.");
+    return "redirect:agents/" + id;
+  }
+
+  private String show(AgentForm form, Agent agent, FieldErrors errors) {
+    models.put("form", form);
+    models.put("types", TYPES);
+    models.put("errors", errors);
+    models.put("editing", agent != null);
+    if (agent != null) {
+      models.put("agentId", agent.id());
+      models.put("agentName", agent.name());
+      models.put(
+          "toggles",
+          connections.list().stream()
+              .map(
+                  c ->
+                      new ConnectionToggle(
+                          c.id(), c.displayName(), c.baseUrl().toString(), agent.isEnabled(c.id())))
+              .toList());
+    }
+    return FORM;
+  }
+}

@@ -1,0 +1,132 @@
+package com.opstower.ui.connection;
+
+import com.opstower.connection.control.ConnectionDraft;
+import com.opstower.connection.entity.AuthType;
+import com.opstower.connection.entity.Connection;
+import jakarta.ws.rs.FormParam;
+
+/**
+ * The External API form as posted. Each auth type has its own secret input (token, API key,
+ * password, parameter value) so the page also works without script, where all are shown; only the
+ * one of the chosen type is used.
+ *
+ * <p>Secrets have no getter: a view cannot render them, whatever a template says.
+ */
+public class ConnectionForm {
+
+  @FormParam("label")
+  String label;
+
+  @FormParam("baseUrl")
+  String baseUrl;
+
+  @FormParam("authType")
+  String authType;
+
+  @FormParam("headerName")
+  String headerName;
+
+  @FormParam("username")
+  String username;
+
+  @FormParam("paramName")
+  String paramName;
+
+  @FormParam("token")
+  String token;
+
+  @FormParam("apiKey")
+  String apiKey;
+
+  @FormParam("password")
+  String password;
+
+  @FormParam("paramValue")
+  String paramValue;
+
+  @FormParam("docsUrl")
+  String docsUrl;
+
+  @FormParam("description")
+  String description;
+
+  /** An empty form for a new connection, with the most common auth type preselected. */
+  public static ConnectionForm blank() {
+    ConnectionForm form = new ConnectionForm();
+    form.authType = AuthType.BEARER.wire();
+    return form;
+  }
+
+  /** The stored settings of {@code connection}, without its secret. */
+  public static ConnectionForm of(Connection connection) {
+    ConnectionForm form = new ConnectionForm();
+    form.label = connection.label().orElse(null);
+    form.baseUrl = connection.baseUrl().toString();
+    form.authType = connection.authType().wire();
+    String name = connection.authName().orElse(null);
+    switch (connection.authType()) {
+      case API_KEY_HEADER -> form.headerName = name;
+      case BASIC -> form.username = name;
+      case QUERY_PARAM -> form.paramName = name;
+      case BEARER, NONE -> {}
+    }
+    form.docsUrl = connection.docsUrl().orElse(null);
+    form.description = connection.description().orElse(null);
+    return form;
+  }
+
+  public ConnectionDraft toDraft() {
+    return new ConnectionDraft(
+        label,
+        baseUrl,
+        authType,
+        headerName,
+        username,
+        paramName,
+        secretOfChosenType(),
+        docsUrl,
+        description);
+  }
+
+  private String secretOfChosenType() {
+    return switch (AuthType.fromWire(authType).orElse(AuthType.NONE)) {
+      case BEARER -> token;
+      case API_KEY_HEADER -> apiKey;
+      case BASIC -> password;
+      case QUERY_PARAM -> paramValue;
+      case NONE -> null;
+    };
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public String getAuthType() {
+    return authType;
+  }
+
+  public String getHeaderName() {
+    return headerName;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getParamName() {
+    return paramName;
+  }
+
+  public String getDocsUrl() {
+    return docsUrl;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+}

@@ -1,0 +1,35 @@
+package com.opstower.ui.connection;
+
+import com.opstower.agent.entity.Agent;
+import com.opstower.connection.entity.Connection;
+import java.util.List;
+
+/** One connection as the list and the detail page show it; never carries the secret. */
+public record ConnectionRow(
+    String id,
+    String name,
+    String label,
+    String baseUrl,
+    String authType,
+    String authName,
+    boolean hasSecret,
+    String docsUrl,
+    String description,
+    TestResultView lastTest,
+    List<String> agents) {
+
+  public static ConnectionRow of(Connection connection, List<Agent> usedBy) {
+    return new ConnectionRow(
+        connection.id(),
+        connection.displayName(),
+        connection.label().orElse(null),
+        connection.baseUrl().toString(),
+        connection.authType().displayName(),
+        connection.authName().orElse(null),
+        connection.hasSecret(),
+        connection.docsUrl().orElse(null),
+        connection.description().orElse(null),
+        connection.lastTest().map(TestResultView::of).orElse(null),
+        usedBy.stream().map(Agent::name).toList());
+  }
+}

@@ -1,0 +1,103 @@
+package com.opstower.ui.connection;
+
+import com.opstower.agent.control.AgentService;
+import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.control.ConnectionTester;
+import com.opstower.connection.control.TestReport;
+import com.opstower.connection.entity.Connection;
+import com.opstower.tool.control.AgentTools;
+import com.opstower.ui.layout.Flash;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.mvc.Controller;
+import jakarta.mvc.Models;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** The connection list, the type choice, a connection's detail page, its test and its deletion. */
+@Controller
+@RequestScoped
+@Path("/")
+public class ConnectionsController {
+
+  static final String NAV = "connections";
+
+  @Inject ConnectionService connections;
+
+  @Inject AgentService agents;
+
+  @Inject ConnectionTester tester;
+
+  @Inject AgentTools tools;
+
+  @Inject Models models;
+
+  @Inject Flash flash;
+
+  @GET
+  @Path("connections")
+  public String list() {
+    List<ConnectionRow> rows =
+        connections.list().stream()
+            .map(c -> ConnectionRow.of(c, agents.usingConnection(c.id())))
+            .toList();
+    models.put("connections", rows);
+    return "connections/list.html";
+  }
+
+  /** Add Connection, step one: External API is the only type today; more can follow here. */
+  @GET
+  @Path("connections/new")
+  public String chooseType() {
+    return "connections/new.html";
+  }
+
+  @GET
+  @Path("connections/{id}")
+  public String detail(@PathParam("id") String id) {
+    Connection connection = connections.get(id);
+    models.put("connection", ConnectionRow.of(connection, agents.usingConnection(id)));
+    models.put(
+        "tools",
+        tools.forConnections(List.of(connection)).stream()
+            .map(tool -> new ToolPreview(tool.function().name(), tool.function().description()))
+            .toList());
+    return "connections/detail.html";
+  }
+
+  /** Tests the stored connection and keeps the result as its last test. */
+  @POST
+  @Path("connections/{id}/test")
+  public String testSaved(@PathParam("id") String id) {
+    TestReport report = tester.testSaved(id);
+    if (report.ok()) {
+      flash.success("Test passed: " + TestResultView.of(report).status() + ".");
+    } else {
+      flash.error("Test failed: " + report.message());
+    }
+    return "redirect:connections/" + id;
+  }
+
+  @GET
+  @Path("connections/{id}/delete")
+  public String confirmDelete(@PathParam("id") String id) {
+    Connection connection = connections.get(id);
+    models.put("connection", ConnectionRow.of(connection, agents.usingConnection(id)));
+    return "connections/delete.html";
+  }
+
+  @POST
+  @Path("connections/{id}/delete")
+  public String delete(@PathParam("id") String id) {
+    String name = connections.get(id).displayName();
+    connections.delete(id);
+    flash.success("Connection “" + name + "” deleted.");
+    return "redirect:connections";
+  }
+
+  /** The name and description of a tool function as an agent receives it. */
+  public record ToolPreview(String name, String description) {}
+}

@@ -1,0 +1,41 @@
+// OpsTower Connections: small enhancements only. Every page works without this script: the
+// connection form then shows the fields of all authentication types, each under its own heading.
+"use strict";
+
+document.addEventListener("DOMContentLoaded", () => {
+  showOnlyChosenAuthFields();
+  enableCopyButtons();
+});
+
+// Shows the inputs of the chosen authentication type; the others are hidden and disabled, so
+// the browser does not submit them.
+function showOnlyChosenAuthFields() {
+  const select = document.getElementById("authType");
+  if (!select) {
+    return;
+  }
+  const sync = () => {
+    document.querySelectorAll("[data-auth]").forEach((block) => {
+      const chosen = block.dataset.auth === select.value;
+      block.hidden = !chosen;
+      block.querySelectorAll("input").forEach((input) => { input.disabled = !chosen; });
+    });
+  };
+  select.addEventListener("change", sync);
+  sync();
+}
+
+function enableCopyButtons() {
+  document.querySelectorAll("[data-copy]").forEach((button) => {
+    button.addEventListener("click", async () => {
+      const field = document.getElementById(button.dataset.copy);
+      field.select();
+      try {
+        await navigator.clipboard.writeText(field.value);
+      } catch (notAllowed) {
+        document.execCommand("copy");
+      }
+      button.textContent = "Copied";
+    });
+  });
+}
