@@ -1,59 +1,97 @@
 package com.opstower.activity.control;
 
 import com.opstower.activity.entity.ActivityEntry;
-import com.opstower.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Records agent calls and keeps only the newest {@code opstower.activity.keep} of them. */
+/**
+ * Records agent calls. Entries are written in batches a few times a second rather than one
+ * synchronous commit per call: with {@code hsqldb.write_delay=false} every commit is a disk sync,
+ * which would otherwise sit on the path of every agent request. Readers flush first, so what was
+ * recorded is always what is read.
+ */
 @ApplicationScoped
 public class ActivityLog {
 
-  /** Pruning after every write would double the writes; every 100th is plenty. */
-  private static final int PRUNE_EVERY = 100;
+  private static final Logger LOG = Logger.getLogger(ActivityLog.class.getName());
+  private static final int QUEUE_MAX = 10_000;
+  private static final long FLUSH_EVERY_MS = 200;
 
   @PersistenceContext EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = Settings.ACTIVITY_KEEP, defaultValue = "10000")
-  int keep;
+  @Inject ActivityWriter writer;
 
-  private final AtomicInteger writes = new AtomicInteger();
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
 
-  /** Its own transaction: a refused call is recorded even though the call itself failed. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(ActivityEntry entry) {
-    em.persist(entry);
-    if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
-      prune();
+  private final BlockingQueue<ActivityEntry> pending = new LinkedBlockingQueue<>(QUEUE_MAX);
+  private ScheduledFuture<?> flusher;
+
+  @PostConstruct
+  void startFlushing() {
+    if (scheduler != null) {
+      flusher =
+          scheduler.scheduleWithFixedDelay(
+              this::flushQuietly, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int prune() {
-    List<java.time.Instant> cutoff =
-        em.createQuery(
-                "SELECT e.at FROM ActivityEntry e ORDER BY e.at DESC", java.time.Instant.class)
-            .setFirstResult(Math.max(keep, 0))
-            .setMaxResults(1)
-            .getResultList();
-    if (cutoff.isEmpty()) {
-      return 0;
+  @PreDestroy
+  void stopFlushing() {
+    if (flusher != null) {
+      flusher.cancel(false);
     }
-    return em.createQuery("DELETE FROM ActivityEntry e WHERE e.at <= :cutoff")
-        .setParameter("cutoff", cutoff.get(0))
-        .executeUpdate();
+    flushQuietly();
+  }
+
+  public void record(ActivityEntry entry) {
+    if (scheduler == null || !pending.offer(entry)) {
+      // No background writer, or it fell far behind: write on the caller's thread.
+      flush();
+      writer.write(List.of(entry));
+    }
+  }
+
+  /** Writes everything recorded so far. */
+  public synchronized void flush() {
+    List<ActivityEntry> batch = new ArrayList<>();
+    pending.drainTo(batch);
+    if (!batch.isEmpty()) {
+      writer.write(batch);
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException failure) {
+      LOG.log(Level.WARNING, "Could not write the activity log; will retry.", failure);
+    }
+  }
+
+  public List<ActivityEntry> latest(String agentId, String connectionId, int limit) {
+    flush();
+    return query(agentId, connectionId, limit);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ActivityEntry> latest(String agentId, String connectionId, int limit) {
+  List<ActivityEntry> query(String agentId, String connectionId, int limit) {
     StringBuilder jpql = new StringBuilder("SELECT e FROM ActivityEntry e WHERE 1 = 1");
     if (agentId != null) {
       jpql.append(" AND e.agentId = :agentId");

@@ -1,0 +1,52 @@
+package com.opstower.activity.control;
+
+import com.opstower.activity.entity.ActivityEntry;
+import com.opstower.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Writes batches of activity entries and keeps only the newest {@code opstower.activity.keep}. */
+@ApplicationScoped
+public class ActivityWriter {
+
+  /** Pruning after every write would double the writes; every 100th entry is plenty. */
+  private static final int PRUNE_EVERY = 100;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = Settings.ACTIVITY_KEEP, defaultValue = "10000")
+  int keep;
+
+  private final AtomicLong written = new AtomicLong();
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void write(List<ActivityEntry> entries) {
+    entries.forEach(em::persist);
+    long after = written.addAndGet(entries.size());
+    if ((after - entries.size()) / PRUNE_EVERY != after / PRUNE_EVERY) {
+      em.flush();
+      prune();
+    }
+  }
+
+  private void prune() {
+    List<Instant> cutoff =
+        em.createQuery("SELECT e.at FROM ActivityEntry e ORDER BY e.at DESC", Instant.class)
+            .setFirstResult(Math.max(keep, 0))
+            .setMaxResults(1)
+            .getResultList();
+    if (!cutoff.isEmpty()) {
+      em.createQuery("DELETE FROM ActivityEntry e WHERE e.at <= :cutoff")
+          .setParameter("cutoff", cutoff.get(0))
+          .executeUpdate();
+    }
+  }
+}
