@@ -8,7 +8,9 @@ PORT="${PORT:-8080}"
 mvn -q -B -DskipTests -pl app -am package
 
 echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${OPSTOWER_DATA_DIR:-./data}) ..."
+# preboot.asadmin turns HTTP/2 (h2c) off: Grizzly's h2c upgrade path can deadlock under load.
 java ${JAVA_OPTS:-} -jar app/target/payara-micro.jar \
+  --prebootcommandfile app/src/main/payara/preboot.asadmin \
   --deploy app/target/opstower.war --contextroot / \
   --port "${PORT}" --nocluster --disablephonehome --nohazelcast 2>&1 &
 server=$!

@@ -53,6 +53,9 @@ final class ServerProcess implements AutoCloseable {
         List.of(
             "-jar",
             microJar.toString(),
+            // Exactly like run.sh: HTTP/2 (h2c) off.
+            "--prebootcommandfile",
+            microJar.resolveSibling("../src/main/payara/preboot.asadmin").normalize().toString(),
             "--deploy",
             war.toString(),
             "--contextroot",

@@ -17,7 +17,11 @@ import java.util.Map;
 public final class Api {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          // HTTP/1.1: the h2c upgrade of the JDK client can deadlock Grizzly (seen in a jstack).
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private final URI base;
   private final String token;

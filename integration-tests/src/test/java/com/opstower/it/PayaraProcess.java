@@ -21,7 +21,10 @@ import java.util.Map;
 final class PayaraProcess implements AutoCloseable {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final Process process;
   private final int port;
@@ -44,6 +47,8 @@ final class PayaraProcess implements AutoCloseable {
         List.of(
             "-jar",
             System.getProperty("opstower.micro.jar", "../app/target/payara-micro.jar"),
+            "--prebootcommandfile",
+            System.getProperty("opstower.preboot", "../app/src/main/payara/preboot.asadmin"),
             "--deploy",
             System.getProperty("opstower.war", "../app/target/opstower.war"),
             "--contextroot",
