@@ -8,6 +8,8 @@ import com.opstower.execution.boundary.AgentRuntimeResource;
 import com.opstower.token.boundary.TokensResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -35,21 +37,44 @@ public class ApiApplication extends Application {
    */
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(
-        BearerAuthentication.class,
-        ScopeCheck.class,
-        JsonbSettings.class,
-        ProblemMappers.ForProblems.class,
-        ProblemMappers.ForJson.class,
-        ProblemMappers.ForJsonb.class,
-        ProblemMappers.ForOptimisticLock.class,
-        ProblemMappers.ForWebApplication.class,
-        ProblemMappers.ForEverythingElse.class,
-        ConnectionsResource.class,
-        AgentsResource.class,
-        TokensResource.class,
-        CryptoResource.class,
-        ActivityResource.class,
-        AgentRuntimeResource.class);
+    Set<Class<?>> classes =
+        new HashSet<>(
+            Set.of(
+                BearerAuthentication.class,
+                ScopeCheck.class,
+                JsonbSettings.class,
+                ProblemMappers.ForProblems.class,
+                ProblemMappers.ForJson.class,
+                ProblemMappers.ForJsonb.class,
+                ProblemMappers.ForOptimisticLock.class,
+                ProblemMappers.ForWebApplication.class,
+                ProblemMappers.ForEverythingElse.class,
+                ConnectionsResource.class,
+                AgentsResource.class,
+                TokensResource.class,
+                CryptoResource.class,
+                ActivityResource.class,
+                AgentRuntimeResource.class));
+    krazoViewFilter().ifPresent(classes::add);
+    return classes;
+  }
+
+  /**
+   * Krazo (bundled in Payara) sets itself up in every JAX-RS application of the WAR unless its
+   * {@code ViewResponseFilter} is already registered, and its per-request filters then run a
+   * ServiceLoader lookup (opening jar files) on every API call. Registering that one filter, which
+   * does nothing for resources that are not MVC controllers, keeps the rest of Krazo out of the
+   * API. On a server without Krazo there is nothing to keep out.
+   */
+  private static Optional<Class<?>> krazoViewFilter() {
+    try {
+      return Optional.of(
+          Class.forName(
+              "org.eclipse.krazo.core.ViewResponseFilter",
+              false,
+              ApiApplication.class.getClassLoader()));
+    } catch (ClassNotFoundException | LinkageError absent) {
+      return Optional.empty();
+    }
   }
 }

@@ -7,10 +7,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +20,9 @@ import java.util.Set;
  * unknown field give a 400 {@code invalid-request} that names the field, never a 500.
  */
 public final class JsonInput {
+
+  /** Created once: each {@code Json.createReader} would look the provider up (ServiceLoader). */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private final JsonObject object;
   private final String prefix;
@@ -32,7 +37,7 @@ public final class JsonInput {
       throw invalid("", "Send a JSON object as the request body.");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       value = reader.readValue();
     } catch (JsonException | IllegalStateException malformed) {
       throw new ProblemException(

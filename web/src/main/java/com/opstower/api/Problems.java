@@ -5,14 +5,19 @@ import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /** Writes RFC 9457 problem documents with the contract's {@code code}. */
 public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** Created once: each {@code Json.create…} call would look the provider up (ServiceLoader). */
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   private Problems() {}
 
@@ -40,18 +45,18 @@ public final class Problems {
   public static Response.ResponseBuilder response(
       int status, ProblemCode code, String detail, List<ProblemException.FieldError> errors) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", code.type())
             .add("title", code.title())
             .add("status", status)
             .add("code", code.code())
             .add("detail", detail);
     if (!errors.isEmpty()) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       errors.forEach(
           error ->
               array.add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("field", error.field())
                       .add("message", error.message())));
       json.add("errors", array);
