@@ -97,14 +97,15 @@ public class ConnectionService {
 
   /** Whether saving {@code draft} without a secret would keep the stored one. */
   static boolean keepsStoredSecret(Connection connection, ConnectionDraft draft) {
-    if (!connection.hasSecret()
-        || AuthType.fromWire(draft.authType()).orElse(null) != connection.authType()) {
+    AuthType type = AuthType.fromWire(draft.authType()).orElse(null);
+    if (type == null || !connection.hasSecret()) {
       return false;
     }
     try {
-      return BaseUrl.parse(draft.baseUrl()).sameOrigin(connection.baseUrl());
+      return connection.keepsSecretFor(type, BaseUrl.parse(draft.baseUrl()));
     } catch (IllegalArgumentException invalidUrl) {
-      return true; // the base URL error is reported on its own field
+      // the base URL error is reported on its own field
+      return type == connection.authType();
     }
   }
 

@@ -108,12 +108,19 @@ public class Connection {
     return copy;
   }
 
+  /**
+   * Whether the stored secret stays when the connection moves to this auth type and base URL: only
+   * for the same type and the same origin (scheme, host, port), so a credential never follows the
+   * connection to another host.
+   */
+  public boolean keepsSecretFor(AuthType newType, BaseUrl newBaseUrl) {
+    return secret != null && newType == authType && newBaseUrl.sameOrigin(BaseUrl.parse(baseUrl));
+  }
+
   private void apply(ConnectionSettings settings, String secretOrNull, Instant now) {
-    boolean keepsSecret =
-        secret != null
-            && settings.authType() == authType
-            && settings.baseUrl().sameOrigin(BaseUrl.parse(baseUrl));
-    if (settings.authType().hasSecret() && isBlank(secretOrNull) && !keepsSecret) {
+    if (settings.authType().hasSecret()
+        && isBlank(secretOrNull)
+        && !keepsSecretFor(settings.authType(), settings.baseUrl())) {
       throw new ProblemException(
           ProblemCode.INVALID_REQUEST,
           "Enter the secret again: a new connection, a new authentication type or a new origin"
