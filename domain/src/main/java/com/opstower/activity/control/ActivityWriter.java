@@ -16,8 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ActivityWriter {
 
-  /** Pruning after every write would double the writes; every 100th entry is plenty. */
-  private static final int PRUNE_EVERY = 100;
+  /**
+   * Pruning after every write would double the writes. Every tenth of {@code keep} entries (at
+   * least 100) bounds the table at 110% of {@code keep} while keeping the cost of finding the
+   * cutoff, a walk of {@code keep} index entries, at about ten steps per entry written.
+   */
+  private static final int PRUNE_EVERY_AT_LEAST = 100;
 
   @PersistenceContext EntityManager em;
 
@@ -31,7 +35,8 @@ public class ActivityWriter {
   public void write(List<ActivityEntry> entries) {
     entries.forEach(em::persist);
     long after = written.addAndGet(entries.size());
-    if ((after - entries.size()) / PRUNE_EVERY != after / PRUNE_EVERY) {
+    long every = Math.max(PRUNE_EVERY_AT_LEAST, keep / 10);
+    if ((after - entries.size()) / every != after / every) {
       em.flush();
       prune();
     }

@@ -82,6 +82,25 @@ public class ConnectionService {
     return Optional.ofNullable(id).map(key -> em.find(Connection.class, key));
   }
 
+  /**
+   * The connection when it exists and is enabled on the agent, in one query: this lookup is on the
+   * path of every agent call, where loading the agent with its connection list and then the
+   * connection cost three statements.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Connection> findEnabled(String agentId, String connectionId) {
+    if (agentId == null || connectionId == null) {
+      return Optional.empty();
+    }
+    return em
+        .createNamedQuery(Connection.FIND_ENABLED, Connection.class)
+        .setParameter("connectionId", connectionId)
+        .setParameter("agentId", agentId)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Connection get(String id) {
     return find(id).orElseThrow(() -> NotFound.of("connection", id));

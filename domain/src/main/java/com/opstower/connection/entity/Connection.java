@@ -10,6 +10,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -28,10 +29,18 @@ import java.util.UUID;
 @NamedQuery(
     name = Connection.FIND_IDS_WITH_SECRET,
     query = "SELECT c.id FROM Connection c WHERE c.secret IS NOT NULL ORDER BY c.id")
+@NamedQuery(
+    name = Connection.FIND_ENABLED,
+    query =
+        "SELECT c FROM Connection c, Agent a WHERE c.id = :connectionId AND a.id = :agentId"
+            + " AND :connectionId MEMBER OF a.connectionIds",
+    // read-only: an agent call never changes the connection it uses
+    hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 public class Connection {
 
   public static final String FIND_ALL = "Connection.findAll";
   public static final String FIND_IDS_WITH_SECRET = "Connection.findIdsWithSecret";
+  public static final String FIND_ENABLED = "Connection.findEnabled";
   public static final String TYPE_EXTERNAL_API = "external_api";
 
   @Id

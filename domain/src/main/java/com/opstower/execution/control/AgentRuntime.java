@@ -62,6 +62,13 @@ public class AgentRuntime {
 
   /** The connection, when it exists and is enabled on the agent (404 / 403 otherwise). */
   public Connection enabledConnection(String agentId, String connectionId) {
+    return connections
+        .findEnabled(agentId, connectionId)
+        .orElseGet(() -> explainNotEnabled(agentId, connectionId));
+  }
+
+  /** Looks again, entity by entity, to say which one is missing or not enabled. */
+  private Connection explainNotEnabled(String agentId, String connectionId) {
     Agent agent = agents.get(agentId);
     Connection connection = connections.get(connectionId);
     if (!agent.isEnabled(connection.id())) {

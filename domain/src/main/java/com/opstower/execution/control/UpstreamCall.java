@@ -15,9 +15,9 @@ import org.apache.hc.core5.http.Header;
 import org.glassfish.jersey.client.ClientProperties;
 
 /**
- * One exchange, run on a worker thread with its {@link UpstreamExchange} published: send, read the
- * headers, read a bounded window of the body, then release the connection (body read to its end) or
- * abort it (anything else).
+ * One exchange, run on the calling thread with its {@link UpstreamExchange} published: send, read
+ * the headers, read a bounded window of the body, then release the connection (body read to its
+ * end) or abort it (anything else).
  */
 final class UpstreamCall {
 

@@ -1,6 +1,7 @@
 package com.opstower.execution.control;
 
 import com.opstower.egress.control.EgressPolicy;
+import com.opstower.egress.control.GuardedDnsResolver;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.ws.rs.client.Client;
@@ -8,15 +9,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,21 +20,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * egress-guarded Jersey client ({@link UpstreamJerseyClient}) and reads a capped, redacted
  * response. One instance is shared by all calls.
  *
- * <p>Each exchange runs on a bounded pool of worker threads while the caller waits at most the
- * total deadline, which covers DNS, connect, TLS, sending, headers and body. At the deadline the
- * exchange is aborted (its socket closed) so that the worker is freed too, whatever the upstream
- * does: never answer, trickle a byte every few seconds, or send an endless body. When every worker
- * is busy a call is refused at once rather than queued behind slow upstreams.
+ * <p>An exchange runs on the caller's thread; at most {@code maxConcurrentCalls} run at once, and a
+ * call beyond that is refused at once rather than queued behind slow upstreams. The total deadline
+ * covers DNS, connect, TLS, sending, headers and body: a watchdog thread aborts every exchange past
+ * its deadline (closing its socket), whatever the upstream does — never answer, trickle a byte
+ * every few seconds, or send an endless body — and a DNS lookup is waited for only until the
+ * deadline ({@link DeadlineDnsResolver}). Running on the caller's thread instead of handing each
+ * exchange to a worker pool saves two thread hand-offs per call.
  */
 public final class UpstreamClient implements AutoCloseable {
 
   private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
-  private static final Duration IDLE_WORKER_LIFETIME = Duration.ofSeconds(30);
+
+  /** How often the watchdog looks for exchanges past their deadline: the deadline's precision. */
+  private static final Duration WATCH_EVERY = Duration.ofMillis(25);
+
+  private static final AtomicInteger WATCHDOGS = new AtomicInteger();
 
   private final Duration timeout;
   private final int maxConcurrentCalls;
   private final Client client;
-  private final ThreadPoolExecutor workers;
+  private final DeadlineDnsResolver dns;
+  private final ScheduledExecutorService watchdog;
   private final Semaphore slots;
   private final Set<UpstreamExchange> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -60,18 +63,18 @@ public final class UpstreamClient implements AutoCloseable {
     this.timeout = timeout;
     this.maxConcurrentCalls = maxConcurrentCalls;
     this.slots = new Semaphore(maxConcurrentCalls);
-    // The semaphore bounds the work; the queue only bridges the moment between a worker finishing
-    // one exchange and taking the next, so it never holds more than maxConcurrentCalls tasks.
-    this.workers =
-        new ThreadPoolExecutor(
-            maxConcurrentCalls,
-            maxConcurrentCalls,
-            IDLE_WORKER_LIFETIME.toMillis(),
-            TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(),
-            new WorkerThreads());
-    workers.allowCoreThreadTimeOut(true);
-    this.client = UpstreamJerseyClient.build(policy, timeout, maxConcurrentCalls);
+    this.dns = new DeadlineDnsResolver(new GuardedDnsResolver(policy), maxConcurrentCalls);
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread =
+                  new Thread(task, "opstower-upstream-watchdog-" + WATCHDOGS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    watchdog.scheduleWithFixedDelay(
+        this::abortOverdue, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    this.client = UpstreamJerseyClient.build(dns, timeout, maxConcurrentCalls);
   }
 
   public Duration timeout() {
@@ -97,52 +100,28 @@ public final class UpstreamClient implements AutoCloseable {
     if (!slots.tryAcquire()) {
       throw UpstreamFailures.busy(maxConcurrentCalls);
     }
-    Future<UpstreamResponse> result;
     inFlight.add(exchange);
     try {
-      result =
-          workers.submit(
-              () -> {
-                try {
-                  return exchange.runOnThisThread(
-                      () ->
-                          UpstreamCall.perform(client, exchange, request, reader, redactor, start));
-                } finally {
-                  inFlight.remove(exchange);
-                  slots.release();
-                }
-              });
-    } catch (RejectedExecutionException e) {
-      inFlight.remove(exchange);
-      slots.release();
-      throw new IllegalStateException("The upstream client is closed.");
-    }
-    return await(result, exchange, request, start);
-  }
-
-  private UpstreamResponse await(
-      Future<UpstreamResponse> result,
-      UpstreamExchange exchange,
-      UpstreamRequest request,
-      long start) {
-    try {
-      long left = timeout.toNanos() - (System.nanoTime() - start);
-      return result.get(Math.max(0, left), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      exchange.abort();
-      throw UpstreamFailures.timeout(timeout);
-    } catch (ExecutionException e) {
+      return exchange.runOnThisThread(
+          () -> UpstreamCall.perform(client, exchange, request, reader, redactor, start));
+    } catch (Exception failure) {
       exchange.abort();
       if (closed) {
         // close() aborted it; whatever the client stack threw then says nothing about the API
         throw shuttingDown();
       }
-      throw UpstreamFailures.toProblem(e.getCause(), request, timeout, exchange.pastDeadline());
-    } catch (InterruptedException e) {
-      exchange.abort();
-      Thread.currentThread().interrupt();
-      throw new ProblemException(
-          ProblemCode.INTERNAL_ERROR, "The call to the API was interrupted.");
+      throw UpstreamFailures.toProblem(failure, request, timeout, exchange.pastDeadline());
+    } finally {
+      inFlight.remove(exchange);
+      slots.release();
+    }
+  }
+
+  private void abortOverdue() {
+    for (UpstreamExchange exchange : inFlight) {
+      if (exchange.pastDeadline()) {
+        exchange.abort();
+      }
     }
   }
 
@@ -156,27 +135,13 @@ public final class UpstreamClient implements AutoCloseable {
     return maxConcurrentCalls - slots.availablePermits();
   }
 
-  /** Aborts running exchanges, stops the workers and closes the client with its connections. */
+  /** Aborts running exchanges, stops the watchdog and closes the client with its connections. */
   @Override
   public void close() {
     closed = true;
     inFlight.forEach(UpstreamExchange::abort);
-    workers.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
+    watchdog.shutdownNow();
     client.close();
-  }
-
-  /** Named daemon threads: visible in thread dumps, and never keeping the JVM alive. */
-  private static final class WorkerThreads implements ThreadFactory {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-    private final int pool = POOLS.incrementAndGet();
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread =
-          new Thread(task, "opstower-upstream-" + pool + "-worker-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
+    dns.close();
   }
 }

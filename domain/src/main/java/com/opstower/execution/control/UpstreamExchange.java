@@ -9,16 +9,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
- * The state of one upstream exchange that the caller's thread needs to stop the worker thread: the
- * deadline, the HttpClient request (whose {@code cancel()} discards the leased connection and so
- * closes its socket) and every socket opened for the exchange (a fallback for the connect and TLS
- * phase, should a request never reach the exec interceptor).
+ * The state of one upstream exchange that another thread (the deadline watchdog, or {@code
+ * close()}) needs to stop it: the deadline, the HttpClient request (whose {@code cancel()} discards
+ * the leased connection and so closes its socket) and every socket opened for the exchange (a
+ * fallback for the connect and TLS phase, should a request never reach the exec interceptor).
  *
  * <p>A per-read socket timeout cannot stop an upstream that trickles a byte every few seconds, and
  * closing the response stream would drain an endless body; closing the socket is what ends a read
- * that is blocked or would never finish. The worker thread publishes its exchange in a thread-local
- * so that HttpClient's exec interceptor and the socket factories, which run on that thread deep
- * inside Jersey, can register with it.
+ * that is blocked or would never finish. The thread running the exchange publishes it in a
+ * thread-local so that HttpClient's exec interceptor, the socket factories and the DNS resolver,
+ * which run on that thread deep inside Jersey, can register with it.
  */
 final class UpstreamExchange {
 
@@ -37,7 +37,7 @@ final class UpstreamExchange {
     this.wireHeaders = wireHeaders;
   }
 
-  /** The exchange the current (worker) thread is running, if any. */
+  /** The exchange the current thread is running, if any. */
   static Optional<UpstreamExchange> current() {
     return Optional.ofNullable(CURRENT.get());
   }
@@ -60,6 +60,11 @@ final class UpstreamExchange {
   int remainingMillis() {
     long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+  }
+
+  /** Nanoseconds left until the deadline, at least 0. */
+  long remainingNanos() {
+    return Math.max(0, deadlineNanos - System.nanoTime());
   }
 
   boolean pastDeadline() {
@@ -139,7 +144,7 @@ final class UpstreamExchange {
     try {
       socket.close();
     } catch (IOException | RuntimeException e) {
-      // the socket is unusable either way; the worker sees the failure on its next read
+      // the socket is unusable either way; the exchange sees the failure on its next read
     }
   }
 

@@ -1,10 +1,10 @@
 package com.opstower.execution.control;
 
-import com.opstower.egress.control.EgressPolicy;
 import com.opstower.egress.control.GuardedDnsResolver;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.time.Duration;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -87,14 +87,14 @@ final class UpstreamJerseyClient {
 
   private UpstreamJerseyClient() {}
 
-  static Client build(EgressPolicy policy, Duration timeout, int maxConnections) {
+  static Client build(DnsResolver dns, Duration timeout, int maxConnections) {
     Timeout deadline = Timeout.ofMilliseconds(timeout.toMillis());
     ClientConfig config =
         new ClientConfig()
             .connectorProvider(new Apache5ConnectorProvider())
             .property(
                 Apache5ClientProperties.CONNECTION_MANAGER,
-                connectionManager(policy, deadline, maxConnections))
+                connectionManager(dns, deadline, maxConnections))
             .property(Apache5ClientProperties.CONNECTION_MANAGER_SHARED, false)
             .property(Apache5ClientProperties.REQUEST_CONFIG, requestConfig(deadline))
             .property(Apache5ClientProperties.DISABLE_COOKIES, true)
@@ -124,7 +124,7 @@ final class UpstreamJerseyClient {
   }
 
   private static PoolingHttpClientConnectionManager connectionManager(
-      EgressPolicy policy, Timeout deadline, int maxConnections) {
+      DnsResolver dns, Timeout deadline, int maxConnections) {
     PoolingHttpClientConnectionManager manager =
         new PoolingHttpClientConnectionManager(
             ExchangeSocketFactories.registry(SSLContexts.createDefault()),
@@ -132,9 +132,9 @@ final class UpstreamJerseyClient {
             PoolReusePolicy.LIFO,
             CONNECTION_TIME_TO_LIVE,
             null, // default ports: 80 and 443
-            new GuardedDnsResolver(policy),
+            dns,
             null);
-    // one connection per worker thread at most: a lease never waits
+    // one connection per exchange at most: a lease never waits
     manager.setMaxTotal(maxConnections);
     manager.setDefaultMaxPerRoute(maxConnections);
     manager.setDefaultSocketConfig(

@@ -8,9 +8,11 @@ import com.opstower.problem.ProblemException.FieldError;
 import com.opstower.token.entity.ApiToken;
 import com.opstower.token.entity.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +31,8 @@ public class TokenService {
   }
 
   @PersistenceContext EntityManager em;
+
+  @Inject TokenUse use;
 
   public IssuedToken create(String name, Set<Scope> scopes) {
     String trimmed = name == null ? "" : name.trim();
@@ -72,7 +76,12 @@ public class TokenService {
     return true;
   }
 
-  /** The live token with this value, recording its use; empty for unknown or revoked values. */
+  /**
+   * The live token with this value, recording its use; empty for unknown or revoked values. Runs on
+   * every API call, so it only reads; the last-use time is written in its own short transaction at
+   * most once a minute per token ({@link ApiToken#markUsed}).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ApiToken> authenticate(String value) {
     if (value == null || value.isEmpty() || value.length() > 512) {
       return Optional.empty();
@@ -87,7 +96,13 @@ public class TokenService {
             .filter(token -> TokenValues.sameHash(token.hash(), hash))
             .filter(token -> !token.isRevoked())
             .findFirst();
-    found.ifPresent(token -> token.markUsed(Timestamps.now()));
+    found.ifPresent(
+        token -> {
+          Instant now = Timestamps.now();
+          if (token.markUsed(now)) {
+            use.record(token.id(), now);
+          }
+        });
     return found;
   }
 

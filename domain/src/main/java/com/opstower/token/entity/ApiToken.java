@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +25,21 @@ import java.util.stream.Collectors;
 @NamedQuery(
     name = ApiToken.FIND_ACTIVE,
     query = "SELECT t FROM ApiToken t WHERE t.revokedAt IS NULL ORDER BY t.createdAt, t.name")
-@NamedQuery(name = ApiToken.FIND_BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.hash = :hash")
+// read-only: authentication never changes the token it finds (TokenUse writes the last use)
+@NamedQuery(
+    name = ApiToken.FIND_BY_HASH,
+    query = "SELECT t FROM ApiToken t WHERE t.hash = :hash",
+    hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(name = ApiToken.COUNT, query = "SELECT COUNT(t) FROM ApiToken t")
+@NamedQuery(
+    name = ApiToken.MARK_USED,
+    query = "UPDATE ApiToken t SET t.lastUsedAt = :at WHERE t.id = :id")
 public class ApiToken {
 
   public static final String FIND_ACTIVE = "ApiToken.findActive";
   public static final String FIND_BY_HASH = "ApiToken.findByHash";
   public static final String COUNT = "ApiToken.count";
+  public static final String MARK_USED = "ApiToken.markUsed";
   public static final int NAME_MAX = 100;
 
   /** Recording every use would turn each agent call into a write; once a minute is enough. */

@@ -11,6 +11,7 @@ import com.opstower.problem.ProblemException;
 import com.opstower.token.entity.Scope;
 import com.opstower.tool.control.AgentTools;
 import com.opstower.tool.control.ToolDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,7 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The agent runtime (scope {@code agent}): tool definitions, request execution, documentation. */
+/**
+ * The agent runtime (scope {@code agent}): tool definitions, request execution, documentation.
+ * Application-scoped: it holds no per-request state, and creating and injecting a resource instance
+ * for every agent call was a measurable part of the call's cost.
+ */
+@ApplicationScoped
 @Path("agents")
 @RequiresScope(Scope.AGENT)
 @Produces(MediaType.APPLICATION_JSON + "; charset=UTF-8")
@@ -47,8 +53,6 @@ public class AgentRuntimeResource {
   @Inject DocsFetcher docs;
 
   @Inject ExecutorSettings settings;
-
-  @Context ContainerRequestContext request;
 
   /** The tool arguments, for the OpenAPI document. */
   @Schema(name = "AgentRequest")
@@ -80,7 +84,8 @@ public class AgentRuntimeResource {
       @PathParam("agentId") String agentId,
       @PathParam("connectionId") String connectionId,
       @RequestBody(content = @Content(schema = @Schema(implementation = AgentRequestDoc.class)))
-          InputStream body) {
+          InputStream body,
+      @Context ContainerRequestContext request) {
     String json = readCapped(body, settings.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD);
     CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
     return runtime.execute(agentId, connectionId, AgentCallInput.read(json), caller.tokenId());
