@@ -1,6 +1,8 @@
 package com.opstower.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The latencies of one measured phase. Percentiles use the nearest-rank method: the p-th percentile
@@ -10,6 +12,7 @@ import java.util.Arrays;
 final class Latencies {
 
   private final long[] sortedNanos;
+  private final long[] inRequestOrder;
   private final long wallNanos;
 
   /**
@@ -20,6 +23,7 @@ final class Latencies {
     if (nanos.length == 0) {
       throw new IllegalArgumentException("no samples");
     }
+    this.inRequestOrder = nanos.clone();
     this.sortedNanos = nanos.clone();
     Arrays.sort(this.sortedNanos);
     this.wallNanos = wallNanos;
@@ -48,6 +52,22 @@ final class Latencies {
 
   double maxMillis() {
     return sortedNanos[sortedNanos.length - 1] / 1e6;
+  }
+
+  /**
+   * The median of each run of {@code window} consecutive requests, in request order (a trailing run
+   * shorter than {@code window} is left out): how the latency settled while the server warmed up.
+   */
+  List<Double> windowMediansMillis(int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be positive: " + window);
+    }
+    List<Double> medians = new ArrayList<>();
+    for (int from = 0; from + window <= inRequestOrder.length; from += window) {
+      medians.add(
+          new Latencies(Arrays.copyOfRange(inRequestOrder, from, from + window), 1).medianMillis());
+    }
+    return medians;
   }
 
   /** Completed requests per second of wall time. */

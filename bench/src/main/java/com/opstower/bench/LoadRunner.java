@@ -20,8 +20,17 @@ final class LoadRunner {
   /** Returns null when the answer is the expected one, otherwise what was wrong with it. */
   interface Check extends Function<HttpResponse<String>, String> {}
 
-  /** One measured phase. {@code firstError} is null when every answer passed the check. */
-  record Phase(String name, int concurrency, Latencies latencies, int errors, String firstError) {}
+  /**
+   * One measured phase. {@code warmup} holds the discarded warm-up requests (null without warm-up);
+   * {@code firstError} is null when every answer passed the check.
+   */
+  record Phase(
+      String name,
+      int concurrency,
+      Latencies warmup,
+      Latencies latencies,
+      int errors,
+      String firstError) {}
 
   private final HttpClient client;
 
@@ -31,13 +40,16 @@ final class LoadRunner {
 
   Phase run(String name, HttpRequest request, Check check, int concurrency, int warmup, int count)
       throws InterruptedException {
+    Latencies warm = null;
     if (warmup > 0) {
-      measure(request, check, concurrency, warmup, new AtomicInteger(), new AtomicReference<>());
+      warm =
+          measure(
+              request, check, concurrency, warmup, new AtomicInteger(), new AtomicReference<>());
     }
     AtomicInteger errors = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
     Latencies latencies = measure(request, check, concurrency, count, errors, firstError);
-    return new Phase(name, concurrency, latencies, errors.get(), firstError.get());
+    return new Phase(name, concurrency, warm, latencies, errors.get(), firstError.get());
   }
 
   private Latencies measure(

@@ -23,6 +23,35 @@ final class Report {
     return this;
   }
 
+  /** Requests per warm-up window in the report: enough for a stable median, and a visible curve. */
+  static final int WARMUP_WINDOW = 5_000;
+
+  /**
+   * The medians of consecutive warm-up windows at concurrency 1, so a reader can see that the
+   * measured requests ran on a settled server (and how a freshly started one behaves).
+   */
+  private void warmupCurves(List<Phase> phases) {
+    for (Phase phase : phases) {
+      if (phase.concurrency() != 1 || phase.warmup() == null) {
+        continue;
+      }
+      List<Double> medians = phase.warmup().windowMediansMillis(WARMUP_WINDOW);
+      if (medians.isEmpty()) {
+        continue;
+      }
+      StringBuilder curve = new StringBuilder();
+      for (double median : medians) {
+        curve
+            .append(curve.length() == 0 ? "" : " → ")
+            .append(String.format(Locale.ROOT, "%.2f", median));
+      }
+      line(
+          "Warm-up, %s at concurrency 1: median ms of each %,d consecutive requests: %s.",
+          phase.name(), WARMUP_WINDOW, curve);
+      line("");
+    }
+  }
+
   /** Phases in pairs: direct then through OpsTower, for the same concurrency. */
   Report latency(List<Phase> phases) {
     line(
@@ -58,6 +87,7 @@ final class Report {
           through.throughputPerSecond() / direct.throughputPerSecond());
     }
     line("");
+    warmupCurves(phases);
     int errors = 0;
     for (Phase phase : phases) {
       errors += phase.errors();

@@ -3,6 +3,7 @@ package com.opstower.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,5 +58,12 @@ class LatenciesTest {
   @Test
   void rejectsAnEmptyPhase() {
     assertThrows(IllegalArgumentException.class, () -> new Latencies(new long[0], 1));
+  }
+
+  @Test
+  void windowMediansFollowRequestOrderAndDropAShortTail() {
+    long[] samples = {9, 1, 5, 4, 4, 4, 2, 2, 8, 7};
+    Latencies latencies = new Latencies(samples, 1);
+    assertEquals(List.of(5e-6, 4e-6, 2e-6), latencies.windowMediansMillis(3));
   }
 }

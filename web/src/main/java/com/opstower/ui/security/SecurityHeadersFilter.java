@@ -9,9 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Hardening headers on every response of the WAR. The CSP allows only this origin's script and
- * styles (the UI has no inline script or style attribute); {@code data:} images are Pico's inline
- * SVG icons.
+ * Hardening headers on every response of the WAR, then the {@link LoginGate} for UI paths (in one
+ * filter so that the login redirect carries the headers too). The CSP allows only this origin's
+ * script and styles (the UI has no inline script or style attribute); {@code data:} images are
+ * Pico's inline SVG icons.
  */
 @WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -29,6 +30,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Cache-Control", "no-store");
-    chain.doFilter(request, response);
+    if (LoginGate.admit(request, response)) {
+      chain.doFilter(request, response);
+    }
   }
 }
