@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -125,6 +127,34 @@ class AgentsAndTokensApiIT extends DeployedApp {
     assertTrue(list.contains(created.json().getString("id")));
     assertFalse(list.contains(value));
     assertFalse(list.contains("\"token\""));
+  }
+
+  /** Authentication only reads; the last use is written apart from it (at most once a minute). */
+  @Test
+  void aTokensFirstUseIsRecordedAndRevocationTakesEffectAtOnce() {
+    Api.Reply created = admin().post("/api/v1/tokens", "{\"name\":\"use\",\"scopes\":[\"agent\"]}");
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    assertTrue(listed(id).isNull("lastUsedAt"), "not used yet");
+
+    Instant before = Instant.now().minusSeconds(1);
+    Api agent = admin().withToken(created.json().getString("token"));
+    // scope agent: an unknown agent is a 404 after authentication, which counts as a use
+    assertEquals(404, agent.get("/api/v1/agents/" + UUID.randomUUID() + "/tools").status());
+    Instant lastUsed = Instant.parse(listed(id).getString("lastUsedAt"));
+    assertFalse(lastUsed.isBefore(before), lastUsed + " is before " + before);
+    assertFalse(lastUsed.isAfter(Instant.now().plusSeconds(1)), lastUsed.toString());
+
+    assertEquals(204, admin().delete("/api/v1/tokens/" + id).status());
+    assertEquals(401, agent.get("/api/v1/agents/" + UUID.randomUUID() + "/tools").status());
+  }
+
+  private JsonObject listed(String tokenId) {
+    return admin().get("/api/v1/tokens").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(token -> token.getString("id").equals(tokenId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("token " + tokenId + " not listed"));
   }
 
   @Test
