@@ -360,6 +360,24 @@ class WebUiIT extends DeployedApp {
     browser.clickAndWait(By.id("confirm-delete"));
     assertFalse(browser.text("#connections-table").contains("Weather"));
     assertEquals(404, browser.fetch("/connections/" + id).statusCode());
+
+    Api admin = new Api(base, ADMIN_TOKEN);
+    String doomed =
+        admin
+            .post("/api/v1/agents", "{\"name\":\"Retired agent\",\"type\":\"debugger\"}")
+            .json()
+            .getString("id");
+    assertEquals(
+        204, admin.put("/api/v1/agents/" + doomed + "/connections/" + bearerId, "").status());
+    visit("/agents/" + doomed);
+    browser.clickAndWait(By.id("delete-agent"));
+    assertEquals("/agents/" + doomed + "/delete", browser.path());
+    assertTrue(browser.text("main").contains("Billing API"), "names what it may call");
+    browser.clickAndWait(By.id("confirm-delete-agent"));
+    assertEquals("/agents", browser.path());
+    assertFalse(browser.text("#agents-table").contains("Retired agent"));
+    assertEquals(404, admin.get("/api/v1/agents/" + doomed).status());
+    assertEquals(200, admin.get("/api/v1/connections/" + bearerId).status(), "connection stays");
   }
 
   @Test
@@ -375,6 +393,7 @@ class WebUiIT extends DeployedApp {
                 "/tokens",
                 "/activity",
                 "/agents/" + agentId,
+                "/agents/" + agentId + "/delete",
                 "/connections/new/external-api"));
     for (String id : rowIds()) {
       pages.addAll(

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Agents: the list, create and edit, and the connections each agent may call. */
+/** Agents: the list, create, edit and delete, and the connections each agent may call. */
 @Controller
 @RequestScoped
 @Path("/")
@@ -55,19 +55,19 @@ public class AgentsController {
   public String list() {
     List<AgentRow> rows =
         agents.list().stream()
-            .map(
-                agent ->
-                    AgentRow.of(
-                        agent,
-                        agent.connectionIds().stream()
-                            .map(connections::find)
-                            .flatMap(Optional::stream)
-                            .map(Connection::displayName)
-                            .sorted(String.CASE_INSENSITIVE_ORDER)
-                            .toList()))
+            .map(agent -> AgentRow.of(agent, enabledConnectionNames(agent)))
             .toList();
     models.put("agents", rows);
     return "agents/list.html";
+  }
+
+  private List<String> enabledConnectionNames(Agent agent) {
+    return agent.connectionIds().stream()
+        .map(connections::find)
+        .flatMap(Optional::stream)
+        .map(Connection::displayName)
+        .sorted(String.CASE_INSENSITIVE_ORDER)
+        .toList();
   }
 
   @GET
@@ -125,6 +125,25 @@ public class AgentsController {
     }
     flash.success("Connections of agent “" + agent.name() + "” saved.");
     return "redirect:agents/" + id;
+  }
+
+  @GET
+  @Path("agents/{id}/delete")
+  public String confirmDelete(@PathParam("id") String id) {
+    Agent agent = agents.get(id);
+    models.put("agentId", agent.id());
+    models.put("agentName", agent.name());
+    models.put("connectionNames", enabledConnectionNames(agent));
+    return "agents/delete.html";
+  }
+
+  @POST
+  @Path("agents/{id}/delete")
+  public String delete(@PathParam("id") String id) {
+    String name = agents.get(id).name();
+    agents.delete(id);
+    flash.success("Agent “" + name + "” deleted.");
+    return "redirect:agents";
   }
 
   private String show(AgentForm form, Agent agent, FieldErrors errors) {
