@@ -1,5 +1,6 @@
 package com.opstower.execution.control;
 
+import com.opstower.execution.control.PatternAutomaton.Pattern;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -8,30 +9,43 @@ import java.util.Set;
 
 /**
  * Replaces every credential value a connection holds with {@value #MARKER} wherever an upstream
- * echoes it (security.md §5): raw; URL-encoded ({@code %2B} and {@code +}, either hex case, any mix
- * of encoded and unencoded characters); Base64 standard and URL-safe, padded or not, and inside a
- * longer Base64 run; JSON-escaped ({@code \"}, {@code \\}, {@code \/}, {@code \\uXXXX}); hex of the
- * UTF-8 bytes in either case. Combinations come for free (Base64 whose {@code +/=} are
- * percent-encoded or {@code \\u}-escaped).
+ * echoes it (security.md §5), whatever the upstream claims about the text: every {@link SecretForms
+ * form} of every secret (raw, Base64, hex, the bytes as a wrong charset shows them) is looked for
+ * in the text itself and in the text decoded once and twice by {@link TextDecoder}
+ * (percent-encoding, JSON and {@code \x} escapes, HTML character references, NULs of UTF-16 read as
+ * 8-bit text, in any mix: {@code %2541}, {@code &amp;#65;}, {@code %5Cu0041}).
  *
- * <p>All matches of all forms are collected first and overlapping ones merged, so neither the order
- * of the secrets nor a secret that is a prefix of another can leave a fragment behind.
+ * <p>All forms of all secrets are in two automata (one comparing case, one for hex ignoring it),
+ * each run once over each of the three views: the cost is linear in the text's length whatever the
+ * text or the secrets' length. Matches from all views are mapped back to the original chars and
+ * overlapping ones merged, so neither the order of the secrets nor a secret that is a prefix of
+ * another can leave a fragment behind. A match may take a little more than the secret (a NUL before
+ * it, the Base64 or UTF-16 characters at its edges that mix its bits with a neighbour's; {@code +}
+ * and space count as one), never less.
  *
- * <p>Not covered: double URL-encoding, HTML entities, Base64 broken into MIME lines, other
- * transformations (hashes, reversed text). A Base64 match inside a longer run may leave up to 4
- * bits of the secret in the characters at its edges. Basic credentials: pass {@code user:pass} as a
- * secret of its own as well as the password (the password alone is also found inside the Base64 of
- * {@code user:pass}, but only when it is at least ~5 bytes long).
+ * <p>{@link #maxFormLength()} bounds how long a match can be, so that the reader can look ahead far
+ * enough: with two decoding levels that is about 121 chars per ASCII character of the longest form
+ * (hex of the UTF-8 bytes: 2 per byte), e.g. ~5,000 for a 20-char secret, ~1,000,000 for a 4 KB
+ * one.
+ *
+ * <p>Not covered: see {@link SecretForms} and {@link TextDecoder}; Base64 broken into MIME lines.
+ * Basic credentials: pass {@code user:pass} as a secret of its own as well as the password (the
+ * password alone is also found inside the Base64 of {@code user:pass}, but only when it is at least
+ * ~5 bytes long).
  */
 public final class SecretRedactor {
 
   public static final String MARKER = "[REDACTED]";
 
+  /** The text itself, then decoded once, then twice. */
+  private static final int DECODING_LEVELS = 2;
+
   /** A half-open range {@code [start, end)} of a text that holds a secret. */
   record Span(int start, int end) {}
 
-  private final List<EncodedForm> forms = new ArrayList<>();
   private final int secretCount;
+  private final PatternAutomaton exact;
+  private final PatternAutomaton anyCase;
   private final int maxFormLength;
 
   public SecretRedactor(Collection<String> secrets) {
@@ -43,11 +57,23 @@ public final class SecretRedactor {
         }
       }
     }
+    List<Pattern> exactForms = new ArrayList<>();
+    List<Pattern> anyCaseForms = new ArrayList<>();
     for (String secret : distinct) {
-      forms.addAll(SecretForms.of(secret));
+      SecretForms forms = SecretForms.of(secret);
+      exactForms.addAll(forms.exact());
+      anyCaseForms.addAll(forms.anyCase());
     }
     this.secretCount = distinct.size();
-    this.maxFormLength = forms.stream().mapToInt(EncodedForm::maxLength).max().orElse(0);
+    this.exact = PatternAutomaton.of(exactForms, false);
+    this.anyCase = PatternAutomaton.of(anyCaseForms, true);
+    long longest = 0;
+    for (List<Pattern> forms : List.of(exactForms, anyCaseForms)) {
+      for (Pattern form : forms) {
+        longest = Math.max(longest, longestSpelling(form));
+      }
+    }
+    this.maxFormLength = (int) Math.min(Integer.MAX_VALUE, longest);
   }
 
   public static SecretRedactor none() {
@@ -58,9 +84,38 @@ public final class SecretRedactor {
     return secretCount == 0;
   }
 
-  /** The longest text any form can match, in chars: how far a reader must look ahead. */
+  /**
+   * The longest text any spelling of any form can occupy, in chars: how far a reader must look
+   * ahead so that no secret is cut by the end of what it read.
+   */
   public int maxFormLength() {
     return maxFormLength;
+  }
+
+  /**
+   * An upper bound for the chars a match of {@code form} covers. A level-2 spelling spells again
+   * each char of a level-1 spelling; every char of an escape is ASCII, so a code point takes at
+   * most {@code longestSpelling(cp) × LONGEST_ASCII_SPELLING} chars (left as it is at level 2, it
+   * takes its level-1 spelling plus a NUL's, which is less). An edge unit the match takes along may
+   * be any character. The decoder's read-ahead is added (its elements, plus the read-ahead of the
+   * last of them) so that a match ending near the end of a window decodes there as it would in the
+   * whole stream.
+   */
+  private static long longestSpelling(Pattern form) {
+    String text = form.text();
+    long chars = 0;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      chars += twiceDecoded(codePoint);
+      i += Character.charCount(codePoint);
+    }
+    chars += (form.before() + form.after()) * twiceDecoded(Character.MAX_CODE_POINT);
+    long readAhead = (long) TextDecoder.READ_AHEAD * (TextDecoder.LONGEST_ASCII_SPELLING + 1);
+    return chars + readAhead;
+  }
+
+  private static long twiceDecoded(int codePoint) {
+    return (long) TextDecoder.longestSpelling(codePoint) * TextDecoder.LONGEST_ASCII_SPELLING;
   }
 
   public String redact(String text) {
@@ -82,44 +137,78 @@ public final class SecretRedactor {
 
   /** Where secrets occur in {@code text}: sorted, non-overlapping, overlapping matches merged. */
   List<Span> spans(String text) {
-    List<Span> merged = new ArrayList<>();
-    if (isEmpty()) {
-      return merged;
+    if (isEmpty() || text.isEmpty()) {
+      return new ArrayList<>();
     }
-    EncodedText encoded = new EncodedText(text);
-    int currentStart = -1;
-    int currentEnd = -1;
-    for (int start = 0; start < text.length(); start++) {
-      int end = longestMatchEnd(encoded, start);
-      if (end < 0) {
-        continue;
-      }
-      if (currentStart >= 0 && start < currentEnd) {
-        currentEnd = Math.max(currentEnd, end);
-      } else {
-        if (currentStart >= 0) {
-          merged.add(new Span(currentStart, currentEnd));
+    Matches matches = new Matches(text.length());
+    DecodedView view = DecodedView.of(text);
+    for (int level = 0; level <= DECODING_LEVELS; level++) {
+      if (level > 0) {
+        DecodedView decoded = TextDecoder.decode(view);
+        if (decoded == view) {
+          break; // nothing decoded: a further level would see the same text
         }
-        currentStart = start;
-        currentEnd = end;
+        view = decoded;
       }
+      exact.scan(view, matches);
+      anyCase.scan(view, matches);
     }
-    if (currentStart >= 0) {
-      merged.add(new Span(currentStart, currentEnd));
-    }
-    return merged;
+    return matches.merged();
   }
 
-  private int longestMatchEnd(EncodedText text, int start) {
-    int longest = -1;
-    for (EncodedForm form : forms) {
-      longest = Math.max(longest, form.matchEnd(text, start));
+  /**
+   * The furthest match end per start char: collecting and merging are linear in the text's length,
+   * however many matches the views report (one per unit and view at most).
+   */
+  private static final class Matches implements PatternAutomaton.MatchSink {
+
+    private final int length;
+    private int[] furthestEnd;
+
+    Matches(int length) {
+      this.length = length;
     }
-    return longest;
+
+    @Override
+    public void match(int start, int end) {
+      if (furthestEnd == null) {
+        furthestEnd = new int[length];
+      }
+      furthestEnd[start] = Math.max(furthestEnd[start], end);
+    }
+
+    List<Span> merged() {
+      List<Span> spans = new ArrayList<>();
+      if (furthestEnd == null) {
+        return spans;
+      }
+      int currentStart = -1;
+      int currentEnd = -1;
+      for (int start = 0; start < length; start++) {
+        int end = furthestEnd[start];
+        if (end == 0) {
+          continue;
+        }
+        if (currentStart >= 0 && start < currentEnd) {
+          currentEnd = Math.max(currentEnd, end);
+        } else {
+          if (currentStart >= 0) {
+            spans.add(new Span(currentStart, currentEnd));
+          }
+          currentStart = start;
+          currentEnd = end;
+        }
+      }
+      if (currentStart >= 0) {
+        spans.add(new Span(currentStart, currentEnd));
+      }
+      return spans;
+    }
   }
 
   @Override
   public String toString() {
-    return "SecretRedactor[secrets=" + secretCount + ", forms=" + forms.size() + "]";
+    int patterns = exact.patternCount() + anyCase.patternCount();
+    return "SecretRedactor[secrets=" + secretCount + ", patterns=" + patterns + "]";
   }
 }
