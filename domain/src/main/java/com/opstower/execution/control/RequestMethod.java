@@ -25,6 +25,11 @@ public enum RequestMethod {
     return allowsBody;
   }
 
+  /** Whether repeating the request has the effect of sending it once (RFC 9110 §9.2.2). */
+  public boolean isIdempotent() {
+    return this != POST && this != PATCH;
+  }
+
   /**
    * Exact, upper-case names only: "get" or " GET" are refused rather than fixed up, so what was
    * checked is what is sent.

@@ -27,6 +27,7 @@ final class UpstreamExchange {
   private final long deadlineNanos;
   private final WireHeaders wireHeaders;
   private final List<Socket> sockets = new ArrayList<>(2);
+  private final ResponseHeadLimits headLimits = new ResponseHeadLimits();
   private Cancellable request;
   private boolean aborted;
   private boolean finished;
@@ -54,6 +55,19 @@ final class UpstreamExchange {
 
   WireHeaders wireHeaders() {
     return wireHeaders;
+  }
+
+  ResponseHeadLimits headLimits() {
+    return headLimits;
+  }
+
+  /** Whether the exchange opened a socket of its own; false means it ran on a pooled connection. */
+  synchronized boolean openedConnection() {
+    return !sockets.isEmpty();
+  }
+
+  synchronized boolean sawResponseHead() {
+    return responseHeadArrived;
   }
 
   /** Milliseconds left until the deadline, at least 1 (0 would mean "no timeout" to HttpClient). */

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 
@@ -44,8 +46,39 @@ final class UpstreamFailures {
             + " at a time); try again in a moment.");
   }
 
+  /** An {@link Error} while an answer was being processed: it was the answer's doing. */
+  static ProblemException answerTooLargeToProcess(UpstreamRequest request, Error error) {
+    LOG.log(
+        Level.WARNING,
+        "{0} while processing the answer of {1}; the outbound client was rebuilt",
+        new Object[] {error.getClass().getName(), request.destination()});
+    return new ProblemException(
+        ProblemCode.UPSTREAM_UNREACHABLE,
+        "The API at "
+            + request.destination()
+            + " sent an answer that could not be processed (it exhausted the server's resources).");
+  }
+
+  /** Whether nothing at all came back before the connection closed (a stale pooled connection). */
+  static boolean closedBeforeAnswering(Throwable failure) {
+    return find(failure, NoHttpResponseException.class) != null
+        && find(failure, UpstreamCall.BodyReadException.class) == null;
+  }
+
   static ProblemException toProblem(
       Throwable failure, UpstreamRequest request, Duration timeout, boolean pastDeadline) {
+    return toProblem(failure, request, timeout, pastDeadline, false);
+  }
+
+  /**
+   * @param headArrived whether a response head had been parsed when it failed
+   */
+  static ProblemException toProblem(
+      Throwable failure,
+      UpstreamRequest request,
+      Duration timeout,
+      boolean pastDeadline,
+      boolean headArrived) {
     if (failure instanceof ProblemException problem) {
       return problem;
     }
@@ -65,7 +98,7 @@ final class UpstreamFailures {
       // socket, connect and lease timeouts are all set to the time left before the deadline
       return timeout(timeout);
     }
-    String kind = unreachableKind(failure);
+    String kind = unreachableKind(failure, headArrived);
     if (kind == null) {
       LOG.log(
           Level.WARNING,
@@ -81,8 +114,27 @@ final class UpstreamFailures {
   }
 
   /** Most specific first: a TLS failure is also an I/O failure, a refused connect a socket one. */
-  private static String unreachableKind(Throwable failure) {
+  private static String unreachableKind(Throwable failure, boolean headArrived) {
+    ResponseHeadLimits.RefusedAnswer refused =
+        find(failure, ResponseHeadLimits.RefusedAnswer.class);
+    if (refused != null) {
+      return refused.getMessage();
+    }
+    MessageConstraintException tooLarge = find(failure, MessageConstraintException.class);
+    if (tooLarge != null) {
+      return headLimitKind(tooLarge);
+    }
     if (find(failure, UpstreamCall.BodyReadException.class) != null) {
+      if (find(failure, ConnectionClosedException.class) != null) {
+        return "it closed the connection before the response body was complete (a body shorter"
+            + " than its Content-Length, or a broken chunked body)";
+      }
+      if (find(failure, SocketException.class) != null) {
+        return "the connection was reset while the response body was being read";
+      }
+      if (find(failure, ProtocolException.class) != null) {
+        return "the response body was not valid HTTP framing (a broken chunked body)";
+      }
       return "the connection broke while the response was being read";
     }
     if (find(failure, UnknownHostException.class) != null) {
@@ -98,18 +150,38 @@ final class UpstreamFailures {
       return "the TLS connection failed (certificate, host name or handshake)";
     }
     if (find(failure, NoHttpResponseException.class) != null) {
-      return "it closed the connection without answering";
+      return "it closed the connection before sending a response head";
     }
     if (find(failure, SocketException.class) != null) {
-      return "the connection was reset";
+      return "the connection was reset before a response head arrived";
     }
     if (find(failure, ProtocolException.class) != null) {
-      return "it did not answer with valid HTTP";
+      return headArrived
+          ? "its response head was not valid HTTP (a malformed Content-Length or"
+              + " Transfer-Encoding, or an informational status where a final one was due)"
+          : "its answer was not valid HTTP (no valid status line: garbage, or an HTTP/0.9"
+              + " answer without a head)";
     }
     if (find(failure, IOException.class) != null) {
       return "a network error occurred";
     }
     return null;
+  }
+
+  /** HttpClient's own limit messages are fixed English texts; none carries upstream data. */
+  private static String headLimitKind(MessageConstraintException tooLarge) {
+    String message = String.valueOf(tooLarge.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (message.contains("header count")) {
+      return "its response head was too large (more than "
+          + ResponseHeadLimits.MAX_FIELDS
+          + " header fields)";
+    }
+    if (message.contains("empty line")) {
+      return "its answer was not valid HTTP (too many blank lines before the status line)";
+    }
+    return "its response head was too large (a status or header line longer than "
+        + ResponseHeadLimits.MAX_LINE_BYTES / 1024
+        + " KiB)";
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

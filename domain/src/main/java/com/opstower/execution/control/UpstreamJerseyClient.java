@@ -1,24 +1,28 @@
 package com.opstower.execution.control;
 
 import com.opstower.egress.control.GuardedDnsResolver;
-import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.Http1StreamListener;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -45,6 +49,21 @@ import org.glassfish.jersey.client.RequestEntityProcessing;
 final class UpstreamJerseyClient {
 
   private static final TimeValue STALE_CHECK_AFTER = TimeValue.ofSeconds(1);
+
+  /**
+   * The response head's limits (security.md §9): HttpClient refuses a longer line or more fields
+   * while parsing, so a hostile head never takes more than about 800 KiB of memory; {@link
+   * ResponseHeadLimits} then checks the total. The parser is HttpCore's strict one: HttpClient's
+   * default parser skips lines that are not a status line, which turns garbage or an HTTP/0.9
+   * answer into "no answer" instead of naming it.
+   */
+  static final Http1Config HEAD_LIMITS =
+      Http1Config.custom()
+          .setMaxLineLength(ResponseHeadLimits.MAX_LINE_BYTES)
+          .setMaxHeaderCount(ResponseHeadLimits.MAX_FIELDS)
+          .setMaxEmptyLineCount(ResponseHeadLimits.MAX_EMPTY_LINES)
+          .build();
+
   private static final TimeValue CONNECTION_TIME_TO_LIVE = TimeValue.ofMinutes(5);
   private static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(30);
 
@@ -68,7 +87,12 @@ final class UpstreamJerseyClient {
 
         @Override
         public void onResponseHead(HttpConnection connection, HttpResponse response) {
-          UpstreamExchange.current().ifPresent(UpstreamExchange::responseHeadArrived);
+          UpstreamExchange.current()
+              .ifPresent(
+                  exchange -> {
+                    exchange.responseHeadArrived();
+                    exchange.headLimits().check(response);
+                  });
         }
 
         @Override
@@ -87,14 +111,15 @@ final class UpstreamJerseyClient {
 
   private UpstreamJerseyClient() {}
 
-  static Client build(DnsResolver dns, Duration timeout, int maxConnections) {
+  static ClientStack build(DnsResolver dns, Duration timeout, int maxConnections) {
     Timeout deadline = Timeout.ofMilliseconds(timeout.toMillis());
+    AtomicBoolean poolClosed = new AtomicBoolean();
+    PoolingHttpClientConnectionManager pool =
+        connectionManager(dns, deadline, maxConnections, poolClosed);
     ClientConfig config =
         new ClientConfig()
             .connectorProvider(new Apache5ConnectorProvider())
-            .property(
-                Apache5ClientProperties.CONNECTION_MANAGER,
-                connectionManager(dns, deadline, maxConnections))
+            .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
             .property(Apache5ClientProperties.CONNECTION_MANAGER_SHARED, false)
             .property(Apache5ClientProperties.REQUEST_CONFIG, requestConfig(deadline))
             .property(Apache5ClientProperties.DISABLE_COOKIES, true)
@@ -120,11 +145,11 @@ final class UpstreamJerseyClient {
                                     RESPONSE_HEAD_TO_EXCHANGE))
                             .addExecInterceptorFirst("opstower-exchange", ATTACH_TO_EXCHANGE)
                             .addRequestInterceptorLast(WireHeaders.INTERCEPTOR));
-    return ClientBuilder.newBuilder().withConfig(config).build();
+    return new ClientStack(ClientBuilder.newBuilder().withConfig(config).build(), pool, poolClosed);
   }
 
   private static PoolingHttpClientConnectionManager connectionManager(
-      DnsResolver dns, Timeout deadline, int maxConnections) {
+      DnsResolver dns, Timeout deadline, int maxConnections, AtomicBoolean closed) {
     PoolingHttpClientConnectionManager manager =
         new PoolingHttpClientConnectionManager(
             ExchangeSocketFactories.registry(SSLContexts.createDefault()),
@@ -133,7 +158,15 @@ final class UpstreamJerseyClient {
             CONNECTION_TIME_TO_LIVE,
             null, // default ports: 80 and 443
             dns,
-            null);
+            new ManagedHttpClientConnectionFactory(
+                HEAD_LIMITS, null, null, DefaultHttpResponseParserFactory.INSTANCE)) {
+          // whoever closes the pool, the client must learn that it cannot lease any more
+          @Override
+          public void close(CloseMode closeMode) {
+            closed.set(true);
+            super.close(closeMode);
+          }
+        };
     // one connection per exchange at most: a lease never waits
     manager.setMaxTotal(maxConnections);
     manager.setDefaultMaxPerRoute(maxConnections);

@@ -38,6 +38,7 @@ final class RawUpstream implements AutoCloseable {
   private final CountDownLatch writeFailed = new CountDownLatch(1);
   private final AtomicInteger scriptsDone = new AtomicInteger();
   private volatile long bytesWritten;
+  private final ThreadLocal<Socket> current = new ThreadLocal<>();
 
   RawUpstream(Script script) throws IOException {
     this.socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -135,7 +136,15 @@ final class RawUpstream implements AutoCloseable {
     }
   }
 
+  /** Ends the connection this script runs on with a TCP reset (RST) instead of a close (FIN). */
+  void reset() throws IOException {
+    Socket connection = current.get();
+    connection.setSoLinger(true, 0);
+    connection.close();
+  }
+
   private void serve(Socket connection) {
+    current.set(connection);
     try (connection) {
       script.run(this, connection.getInputStream(), connection.getOutputStream());
     } catch (IOException e) {
