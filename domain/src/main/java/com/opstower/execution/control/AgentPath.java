@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * invoices} both append; empty or {@code /} means the base itself.
  *
  * <p>Decided: {@code {}} in a path is plain data and goes out as {@code %7B}/{@code %7D} (we never
- * hand agent text to a template engine); a colon is fine after the first segment, but {@code name:}
- * at the very start reads as a URL scheme and is refused; {@code ;} is data ({@code %3B}) unless it
- * hides an empty or dot segment; segments of only dots and spaces ({@code ...}, {@code . .}) are
- * refused because some servers trim them to {@code ..}.
+ * hand agent text to a template engine); a colon is data, also in the first segment ({@code
+ * values:batchGet}), unless the path really is a URL ({@link #ABSOLUTE_URL}); {@code ;} is data
+ * ({@code %3B}) unless it hides an empty or dot segment; segments of only dots and spaces ({@code
+ * ...}, {@code . .}) are refused because some servers trim them to {@code ..}.
  */
 final class AgentPath {
 
@@ -24,7 +24,16 @@ final class AgentPath {
   /** Beyond this many nested encodings the input is an attack, not data. */
   private static final int MAX_DECODE_ROUNDS = 4;
 
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+  /**
+   * What really is a URL rather than a path: {@code scheme://…}, or a scheme that browsers and HTTP
+   * libraries act on without {@code //}. A colon in the first segment is otherwise data:
+   * Google-style custom methods ({@code values:batchGet}) are paths, and the path is always
+   * appended after a {@code /} of ours, so no client can read it as a scheme.
+   */
+  private static final Pattern ABSOLUTE_URL =
+      Pattern.compile(
+          "^(?:[A-Za-z][A-Za-z0-9+.-]*://|(?i:https?|javascript|vbscript|data|file|ftp|wss?|blob"
+              + "|jar|mailto):)");
 
   private AgentPath() {}
 
@@ -54,7 +63,7 @@ final class AgentPath {
       throw new ProblemException(
           ProblemCode.PATH_NOT_ALLOWED, "The path is longer than " + MAX_LENGTH + " characters.");
     }
-    if (SCHEME.matcher(path).find()) {
+    if (ABSOLUTE_URL.matcher(path).find()) {
       throw refused(path, "is an absolute URL; paths are relative to the connection's base URL");
     }
     if (path.contains("//")) {

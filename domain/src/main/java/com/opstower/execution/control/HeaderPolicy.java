@@ -28,6 +28,15 @@ public final class HeaderPolicy {
           "accept-encoding", "is fixed to 'identity' by the server and cannot be sent by an agent",
           "user-agent", "is set by the server and cannot be sent by an agent");
 
+  /**
+   * Headers that make an upstream answer with a slice of a representation (security.md §9): a slice
+   * can start or end inside an echoed credential, and no redaction can recognise a fragment. {@code
+   * Request-Range} is Netscape's old spelling of {@code Range}; {@code A-IM} asks for a delta (RFC
+   * 3229), which is a slice too.
+   */
+  private static final Set<String> SLICING_HEADERS =
+      Set.of("range", "if-range", "request-range", "content-range", "a-im");
+
   private static final Set<String> CREDENTIAL_HEADERS =
       Set.of("authorization", "proxy-authorization");
 
@@ -98,6 +107,14 @@ public final class HeaderPolicy {
     }
     if (ReservedHeaders.isReserved(name)) {
       throw forbidden("The header " + SafeText.quote(name) + " cannot be sent by an agent.");
+    }
+    if (SLICING_HEADERS.contains(normalized)) {
+      throw forbidden(
+          "The header "
+              + SafeText.quote(name)
+              + " cannot be sent by an agent: a partial answer could split a credential the API"
+              + " echoes past redaction. Request the whole resource (use the API's own"
+              + " pagination).");
     }
     String setByServer = SET_BY_SERVER.get(normalized);
     if (setByServer != null) {

@@ -141,6 +141,25 @@ class HeaderPolicyTest {
     assertTrue(refused.detail().contains("set by the connection"), refused.detail());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Range",
+        "range",
+        "RANGE",
+        "If-Range",
+        "if_range",
+        "Request-Range",
+        "Content-Range",
+        "A-IM"
+      })
+  void refusesHeadersThatAskForASliceOfTheAnswer(String name) {
+    ProblemException refused =
+        assertProblem(ProblemCode.FORBIDDEN_HEADER, () -> check(name, "bytes=100-105"));
+
+    assertTrue(refused.detail().contains("partial answer"), refused.detail());
+  }
+
   @Test
   void pointsToContentTypeFieldAndFixedEncoding() {
     assertTrue(
