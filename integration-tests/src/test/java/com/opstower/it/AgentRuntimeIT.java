@@ -610,4 +610,106 @@ class AgentRuntimeIT extends DeployedApp {
     assertEquals("rate-limited", limited.code());
     assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
   }
+
+  @Test
+  void aHostileAgentIdCannotMakeOtherEntriesVanishFromTheActivityLog() {
+    upstream.stubFor(get(urlPathEqualTo("/fine")).willReturn(aResponse().withBody("fine")));
+    String c = connection(upstreamUrl(""), "{\"type\":\"none\"}", "");
+    String agent = agentWith(c);
+    String longId = UUID.randomUUID() + "-tail"; // 41 characters; the id columns hold 36
+
+    Api.Reply hostile =
+        agentApi.post(
+            "/api/v1/agents/" + longId + "/connections/" + longId + "/requests",
+            "{\"method\":\"GET\",\"path\":\"/" + "p".repeat(5000) + "\\u0000\"}");
+    // queued in the same batch as the hostile entry
+    Api.Reply fine = call(agent, c, "{\"method\":\"GET\",\"path\":\"/fine\"}");
+
+    assertEquals(404, hostile.status(), hostile.body());
+    assertEquals(200, fine.status(), fine.body());
+    JsonArray ofTheAgent = admin.get("/api/v1/activity?agentId=" + agent).array();
+    assertEquals(1, ofTheAgent.size(), ofTheAgent.toString());
+    assertEquals("/fine", ofTheAgent.getJsonObject(0).getString("path"));
+    JsonArray ofTheLongId =
+        admin.get("/api/v1/activity?agentId=" + longId.substring(0, 36)).array();
+    assertEquals(1, ofTheLongId.size(), "the hostile call is recorded too, cut to fit");
+    assertEquals(2048, ofTheLongId.getJsonObject(0).getString("path").length());
+    assertEquals("not-found", ofTheLongId.getJsonObject(0).getString("outcome"));
+  }
+
+  @Test
+  void rangeHeadersAreRefusedBeforeAnythingIsSent() {
+    String c =
+        connection(upstreamUrl(""), "{\"type\":\"bearer\",\"token\":\"range-secret-1\"}", "");
+    String agent = agentWith(c);
+    for (String header : List.of("Range", "If-Range", "range")) {
+      Api.Reply refused =
+          call(
+              agent,
+              c,
+              "{\"method\":\"GET\",\"path\":\"/echo\",\"headers\":{\""
+                  + header
+                  + "\":\"bytes=100-105\"}}");
+      assertEquals(400, refused.status(), refused.body());
+      assertEquals("forbidden-header", refused.code());
+    }
+    upstream.verify(0, getRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aColonInTheFirstSegmentIsAPathNotAScheme() {
+    upstream.stubFor(
+        any(urlPathEqualTo("/v4/spreadsheets/values:batchGet"))
+            .willReturn(aResponse().withBody("{}")));
+    String c = connection(upstreamUrl("/v4/spreadsheets"), "{\"type\":\"none\"}", "");
+    String agent = agentWith(c);
+
+    Api.Reply reply = call(agent, c, "{\"method\":\"GET\",\"path\":\"values:batchGet\"}");
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals(200, reply.json().getInt("status"));
+    Api.Reply url = call(agent, c, "{\"method\":\"GET\",\"path\":\"https://evil.example\"}");
+    assertEquals("path-not-allowed", url.code());
+  }
+
+  @Test
+  void docsFetchesAndTestRunsAreRecordedAndDocsAreUnderTheTokenLimits() {
+    upstream.stubFor(
+        get(urlPathEqualTo("/d/openapi.json")).willReturn(aResponse().withBody("{\"openapi\":1}")));
+    upstream.stubFor(get(urlPathEqualTo("/d")).willReturn(aResponse().withStatus(200)));
+    String c =
+        connection(
+            upstreamUrl("/d"),
+            "{\"type\":\"none\"}",
+            ",\"docsUrl\":\"" + upstreamUrl("/d/openapi.json?key=docs-key-secret") + "\"");
+    String agent = agentWith(c);
+
+    assertEquals(200, admin.post("/api/v1/connections/" + c + "/test", null).status());
+    for (int i = 0; i < 60; i++) {
+      Api.Reply docs = agentApi.get("/api/v1/agents/" + agent + "/connections/" + c + "/docs");
+      assertEquals(200, docs.status(), docs.body());
+    }
+    Api.Reply limited = agentApi.get("/api/v1/agents/" + agent + "/connections/" + c + "/docs");
+    assertEquals(429, limited.status(), "docs fetches count against the token's limit");
+    // the limit runs before the body is parsed: malformed JSON is not even looked at
+    Api.Reply malformed = call(agent, c, "{not json");
+    assertEquals(429, malformed.status(), malformed.body());
+
+    JsonArray entries = admin.get("/api/v1/activity?connectionId=" + c + "&limit=100").array();
+    List<JsonObject> docsEntries =
+        entries.getValuesAs(JsonObject.class).stream()
+            .filter(e -> e.getString("kind").equals("docs"))
+            .toList();
+    assertEquals(61, docsEntries.size(), "60 fetches and one refusal: " + entries);
+    assertEquals(
+        60,
+        docsEntries.stream()
+            .filter(e -> !e.isNull("path") && e.getString("path").equals("/d/openapi.json"))
+            .count());
+    assertEquals("rate-limited", docsEntries.get(0).getString("outcome"), "newest first");
+    assertTrue(
+        entries.getValuesAs(JsonObject.class).stream()
+            .anyMatch(e -> e.getString("kind").equals("test") && e.getInt("status") == 200),
+        "the Test Connection run is recorded: " + entries);
+    assertFalse(entries.toString().contains("docs-key-secret"));
+  }
 }

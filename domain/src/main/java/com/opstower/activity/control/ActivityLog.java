@@ -60,11 +60,16 @@ public class ActivityLog {
     flushQuietly();
   }
 
+  /** Queues an entry; never fails the call it records (a write failure is logged). */
   public void record(ActivityEntry entry) {
     if (scheduler == null || !pending.offer(entry)) {
       // No background writer, or it fell far behind: write on the caller's thread.
-      flush();
-      writer.write(List.of(entry));
+      try {
+        flush();
+        write(List.of(entry));
+      } catch (RuntimeException failure) {
+        LOG.log(Level.WARNING, "Could not write the activity log; will retry.", failure);
+      }
     }
   }
 
@@ -73,8 +78,83 @@ public class ActivityLog {
     List<ActivityEntry> batch = new ArrayList<>();
     pending.drainTo(batch);
     if (!batch.isEmpty()) {
-      writer.write(batch);
+      write(batch);
     }
+  }
+
+  /**
+   * One transaction for the batch; if it fails, one per entry, so that an entry that cannot be
+   * stored costs only itself (security.md §10). If the database itself is away, every entry fails
+   * and the batch goes back to the queue to be retried.
+   */
+  private void write(List<ActivityEntry> batch) {
+    try {
+      writer.write(batch);
+      return;
+    } catch (RuntimeException batchFailed) {
+      if (batch.size() == 1 && !databaseAnswers()) {
+        requeue(batch, batchFailed);
+        return;
+      }
+    }
+    List<ActivityEntry> failed = new ArrayList<>();
+    RuntimeException lastFailure = null;
+    for (ActivityEntry entry : batch) {
+      try {
+        writer.write(List.of(entry));
+      } catch (RuntimeException entryFailed) {
+        failed.add(entry);
+        lastFailure = entryFailed;
+      }
+    }
+    if (failed.isEmpty()) {
+      return;
+    }
+    if (failed.size() == batch.size() && !databaseAnswers()) {
+      requeue(failed, lastFailure);
+      return;
+    }
+    for (ActivityEntry entry : failed) {
+      // the id and kind say which entry it was; its texts are the agent's and stay out of the log
+      LOG.log(
+          Level.SEVERE,
+          "Dropped activity entry {0} ({1}) that the database refused: {2}",
+          new Object[] {entry.id(), entry.kind(), rootMessage(lastFailure)});
+    }
+  }
+
+  private boolean databaseAnswers() {
+    try {
+      writer.ping();
+      return true;
+    } catch (RuntimeException away) {
+      return false;
+    }
+  }
+
+  /** Puts entries back for the next flush, as far as the queue has room; the rest are counted. */
+  private void requeue(List<ActivityEntry> entries, RuntimeException cause) {
+    int lost = 0;
+    for (ActivityEntry entry : entries) {
+      if (!pending.offer(entry)) {
+        lost++;
+      }
+    }
+    if (lost > 0) {
+      LOG.log(
+          Level.SEVERE,
+          "The database is unavailable and the activity queue is full: {0} entries lost.",
+          lost);
+    }
+    throw new IllegalStateException("The activity log could not be written: the database is away.");
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root != null && root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == null ? "unknown" : root.getClass().getSimpleName();
   }
 
   private void flushQuietly() {

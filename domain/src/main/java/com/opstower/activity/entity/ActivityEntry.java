@@ -5,17 +5,47 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One agent request as it was executed (or refused). Never holds header values, bodies or the
- * credential's query parameter.
+ * One outbound call as it was executed (or refused): an agent's request, a docs fetch or a Test
+ * Connection run. Never holds header values, bodies or the credential's query parameter.
+ *
+ * <p>The log is evidence (security.md §10): whatever an agent sends, the entry fits its columns,
+ * because the constructor cuts every text to its column's size and replaces the characters a
+ * database may refuse (U+0000, lone surrogates). An entry that could not be stored would otherwise
+ * fail the whole batch it was written with.
  */
 @Entity
 @Table(name = "activity")
 public class ActivityEntry {
 
+  public static final int ID_MAX = 36;
+  public static final int METHOD_MAX = 16;
   public static final int PATH_MAX = 2048;
+  public static final int OUTCOME_MAX = 64;
+  public static final int KIND_MAX = 16;
+
+  /** What made the outbound call. */
+  public enum Kind {
+    /** An agent's request through {@code …/requests} (and, later, MCP {@code tools/call}). */
+    REQUEST("request"),
+    /** An agent's fetch of a connection's API documentation. */
+    DOCS("docs"),
+    /** Test Connection, of a saved connection or of a draft. */
+    TEST("test");
+
+    private final String code;
+
+    Kind(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
 
   @Id
   @Column(length = 36)
@@ -24,13 +54,16 @@ public class ActivityEntry {
   @Column(name = "occurred_at", nullable = false)
   private Instant at;
 
-  @Column(name = "agent_id", length = 36)
+  @Column(nullable = false, length = KIND_MAX)
+  private String kind;
+
+  @Column(name = "agent_id", length = ID_MAX)
   private String agentId;
 
-  @Column(name = "connection_id", length = 36)
+  @Column(name = "connection_id", length = ID_MAX)
   private String connectionId;
 
-  @Column(length = 16)
+  @Column(length = METHOD_MAX)
   private String method;
 
   @Column(length = PATH_MAX)
@@ -38,7 +71,7 @@ public class ActivityEntry {
 
   private Integer status;
 
-  @Column(nullable = false, length = 64)
+  @Column(nullable = false, length = OUTCOME_MAX)
   private String outcome;
 
   @Column(name = "duration_ms")
@@ -52,6 +85,7 @@ public class ActivityEntry {
   protected ActivityEntry() {}
 
   public ActivityEntry(
+      Kind kind,
       Instant at,
       String agentId,
       String connectionId,
@@ -63,20 +97,53 @@ public class ActivityEntry {
       int bodyBytes,
       boolean truncated) {
     this.id = UUID.randomUUID().toString();
-    this.at = at;
-    this.agentId = agentId;
-    this.connectionId = connectionId;
-    this.method = method;
-    this.path = path == null || path.length() <= PATH_MAX ? path : path.substring(0, PATH_MAX);
+    this.kind = Objects.requireNonNull(kind, "kind").code();
+    this.at = Objects.requireNonNull(at, "at");
+    this.agentId = fit(agentId, ID_MAX);
+    this.connectionId = fit(connectionId, ID_MAX);
+    this.method = fit(method, METHOD_MAX);
+    this.path = fit(path, PATH_MAX);
     this.status = status;
-    this.outcome = outcome;
+    this.outcome = outcome == null ? "internal-error" : fit(outcome, OUTCOME_MAX);
     this.durationMs = durationMs;
     this.bodyBytes = bodyBytes;
     this.truncated = truncated;
   }
 
+  /**
+   * {@code text} as it can be stored: at most {@code max} chars, not ending in half a surrogate
+   * pair, with U+0000 (which PostgreSQL refuses) and lone surrogates (which no UTF-8 column can
+   * hold) replaced by U+FFFD.
+   */
+  static String fit(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max));
+    for (int i = 0; i < text.length() && out.length() < max; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (out.length() + 2 > max) {
+          break;
+        }
+        out.append(c).append(text.charAt(++i));
+      } else if (c == 0 || Character.isSurrogate(c)) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   public String id() {
     return id;
+  }
+
+  public String kind() {
+    return kind;
   }
 
   public Instant at() {

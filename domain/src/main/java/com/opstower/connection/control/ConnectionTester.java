@@ -35,17 +35,18 @@ public class ConnectionTester {
         && !draft.hasSecret()
         && ConnectionService.keepsStoredSecret(existing.get(), draft)) {
       ConnectionSettings settings = connections.validateDraft(draft, true);
-      return probe.run(existing.get().previewWith(settings, Timestamps.now()), Timestamps.now());
+      return probe.run(
+          existing.get().previewWith(settings, Timestamps.now()), Timestamps.now(), existingId);
     }
     Connection unsaved =
         new Connection(connections.validateDraft(draft, false), draft.secret(), Timestamps.now());
-    return probe.run(unsaved, Timestamps.now());
+    return probe.run(unsaved, Timestamps.now(), existing.map(Connection::id).orElse(null));
   }
 
   /** Tests a stored connection and keeps the result as its {@code lastTest}. */
   public TestReport testSaved(String id) {
     Connection connection = connections.get(id);
-    TestReport report = probe.run(connection, Timestamps.now());
+    TestReport report = probe.run(connection, Timestamps.now(), id);
     connections.recordTest(
         id,
         new LastTest(

@@ -1,12 +1,10 @@
 package com.opstower.execution.control;
 
-import com.opstower.activity.control.ActivityLog;
 import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.agent.control.AgentService;
 import com.opstower.agent.entity.Agent;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.Connection;
-import com.opstower.persistence.Timestamps;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +29,33 @@ public class AgentRuntime {
 
   @Inject CallLimits limits;
 
-  @Inject ActivityLog activity;
+  @Inject CallRecorder recorder;
 
   @Inject ExecutorSettings settings;
 
   private final HeaderPolicy headerPolicy = new HeaderPolicy();
 
+  /** Reads the agent's request; called only once the call has been admitted. */
+  @FunctionalInterface
+  public interface CallSource {
+    /**
+     * @throws com.opstower.problem.ProblemException {@code INVALID_REQUEST} or {@code
+     *     BODY_TOO_LARGE}
+     */
+    AgentCall read();
+  }
+
+  /**
+   * Executes one agent request. The per-token limits come first and the request is only read and
+   * parsed after them (security.md §10), so a flood of large or malformed requests costs the server
+   * no parsing.
+   */
   public ExecutionResult execute(
-      String agentId, String connectionId, AgentCall call, String tokenId) {
+      String agentId, String connectionId, CallSource source, String tokenId) {
     long started = System.nanoTime();
+    AgentCall call = null;
     try (CallLimits.Permit permit = limits.acquire(tokenId)) {
+      call = source.read();
       Connection connection = enabledConnection(agentId, connectionId);
       Prepared request = prepare(connection, call);
       ExecutionResult result =
@@ -49,15 +64,27 @@ public class AgentRuntime {
                   request.request(),
                   new ResponseReader(settings.maxResponseBytes()),
                   request.redactor()));
-      record(agentId, connectionId, call, result.status(), "ok", result, started);
+      recorder.answered(
+          recorded(agentId, connectionId, call),
+          started,
+          result.status(),
+          result.bodyBytes(),
+          result.truncated());
       return result;
     } catch (ProblemException problem) {
-      record(agentId, connectionId, call, null, problem.code().code(), null, started);
+      recorder.failed(recorded(agentId, connectionId, call), started, problem.code().code());
       throw problem;
     } catch (RuntimeException unexpected) {
-      record(agentId, connectionId, call, null, ProblemCode.INTERNAL_ERROR.code(), null, started);
+      recorder.failed(
+          recorded(agentId, connectionId, call), started, ProblemCode.INTERNAL_ERROR.code());
       throw unexpected;
     }
+  }
+
+  /** Executes an already parsed request (tests, and callers that parse themselves). */
+  public ExecutionResult execute(
+      String agentId, String connectionId, AgentCall call, String tokenId) {
+    return execute(agentId, connectionId, () -> call, tokenId);
   }
 
   /** The connection, when it exists and is enabled on the agent (404 / 403 otherwise). */
@@ -107,29 +134,12 @@ public class AgentRuntime {
     return new Prepared(new UpstreamRequest(method, uri, headers, body), credentials.redactor());
   }
 
-  private void record(
-      String agentId,
-      String connectionId,
-      AgentCall call,
-      Integer status,
-      String outcome,
-      ExecutionResult result,
-      long started) {
-    activity.record(
-        new ActivityEntry(
-            Timestamps.now(),
-            agentId,
-            connectionId,
-            call == null || call.method() == null ? null : cut(call.method(), 16),
-            call == null ? null : call.path(),
-            status,
-            outcome,
-            (System.nanoTime() - started) / 1_000_000,
-            result == null ? 0 : result.bodyBytes(),
-            result != null && result.truncated()));
-  }
-
-  private static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+  private static CallRecorder.Call recorded(String agentId, String connectionId, AgentCall call) {
+    return new CallRecorder.Call(
+        ActivityEntry.Kind.REQUEST,
+        agentId,
+        connectionId,
+        call == null ? null : call.method(),
+        call == null ? null : call.path());
   }
 }

@@ -1,5 +1,6 @@
 package com.opstower.execution.control;
 
+import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.connection.control.TestOutcomes;
 import com.opstower.connection.control.TestOutcomes.TestVerdict;
 import com.opstower.connection.control.TestReport;
@@ -25,8 +26,20 @@ public class ConnectionProbe {
 
   @Inject ExecutorSettings settings;
 
-  public TestReport run(Connection connection, Instant testedAt) {
+  @Inject CallRecorder recorder;
+
+  /**
+   * @param recordedConnectionId the connection's id for the activity log, or null for a draft
+   */
+  public TestReport run(Connection connection, Instant testedAt, String recordedConnectionId) {
     long started = System.nanoTime();
+    CallRecorder.Call recorded =
+        new CallRecorder.Call(
+            ActivityEntry.Kind.TEST,
+            null,
+            recordedConnectionId,
+            "GET",
+            connection.baseUrl().toUri().getRawPath());
     try {
       Credentials credentials = Credentials.of(connection);
       URI uri =
@@ -41,6 +54,12 @@ public class ConnectionProbe {
                   RequestMethod.GET, uri, credentials.injection().headers(), OutboundBody.none()),
               new ResponseReader(PROBE_BODY_BYTES),
               credentials.redactor());
+      recorder.answered(
+          recorded,
+          started,
+          response.status(),
+          response.body().bodyBytes(),
+          response.body().truncated());
       TestVerdict verdict = TestOutcomes.forStatus(response.status());
       return new TestReport(
           verdict.ok(),
@@ -50,6 +69,7 @@ public class ConnectionProbe {
           verdict.message(),
           verdict.hint());
     } catch (ProblemException failure) {
+      recorder.failed(recorded, started, failure.code().code());
       TestVerdict verdict =
           TestOutcomes.forFailure(failure.code(), failure.detail(), settings.timeout());
       return new TestReport(

@@ -1,5 +1,6 @@
 package com.opstower.execution.control;
 
+import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.DocsUrl;
 import com.opstower.problem.ProblemCode;
@@ -20,24 +21,60 @@ public class DocsFetcher {
 
   @Inject UpstreamClient upstream;
 
+  @Inject CallLimits limits;
+
+  @Inject CallRecorder recorder;
+
   @Inject ExecutorSettings settings;
 
   /** The contract's docs answer. */
   public record Docs(String url, String contentType, String body, boolean truncated) {}
 
-  public Docs fetch(String agentId, String connectionId) {
-    Connection connection = runtime.enabledConnection(agentId, connectionId);
-    String docsUrl =
-        connection
-            .docsUrl()
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        ProblemCode.NOT_FOUND,
-                        "The connection '"
-                            + connection.displayName()
-                            + "' has no API documentation URL."));
-    DocsUrl docs = DocsUrl.parse(docsUrl);
+  /**
+   * Fetches the docs under the same per-token limits as agent requests, and records the fetch in
+   * the activity log (security.md §10), whatever its outcome.
+   */
+  public Docs fetch(String agentId, String connectionId, String tokenId) {
+    long started = System.nanoTime();
+    String recordedPath = null;
+    try (CallLimits.Permit permit = limits.acquire(tokenId)) {
+      Connection connection = runtime.enabledConnection(agentId, connectionId);
+      String docsUrl =
+          connection
+              .docsUrl()
+              .orElseThrow(
+                  () ->
+                      new ProblemException(
+                          ProblemCode.NOT_FOUND,
+                          "The connection '"
+                              + connection.displayName()
+                              + "' has no API documentation URL."));
+      DocsUrl docs = DocsUrl.parse(docsUrl);
+      // the docs URL's path only: its query is the admin's and may hold a key
+      recordedPath = docs.toUri().getRawPath();
+      UpstreamResponse response = fetch(connection, docs);
+      ReadBody body = response.body();
+      recorder.answered(
+          recorded(agentId, connectionId, recordedPath),
+          started,
+          response.status(),
+          body.bodyBytes(),
+          body.truncated());
+      return new Docs(docsUrl, body.contentType(), body.body(), body.truncated());
+    } catch (ProblemException problem) {
+      recorder.failed(
+          recorded(agentId, connectionId, recordedPath), started, problem.code().code());
+      throw problem;
+    } catch (RuntimeException unexpected) {
+      recorder.failed(
+          recorded(agentId, connectionId, recordedPath),
+          started,
+          ProblemCode.INTERNAL_ERROR.code());
+      throw unexpected;
+    }
+  }
+
+  private UpstreamResponse fetch(Connection connection, DocsUrl docs) {
     Credentials credentials = Credentials.of(connection);
     boolean sameOrigin = docs.sameOrigin(connection.baseUrl());
     UpstreamRequest request =
@@ -46,11 +83,12 @@ public class DocsFetcher {
             sameOrigin ? withCredentialParameter(docs, credentials) : docs.toUri(),
             sameOrigin ? credentials.injection().headers() : Map.of(),
             OutboundBody.none());
-    UpstreamResponse response =
-        upstream.exchange(
-            request, new ResponseReader(settings.docsMaxBytes()), credentials.redactor());
-    ReadBody body = response.body();
-    return new Docs(docsUrl, body.contentType(), body.body(), body.truncated());
+    return upstream.exchange(
+        request, new ResponseReader(settings.docsMaxBytes()), credentials.redactor());
+  }
+
+  private static CallRecorder.Call recorded(String agentId, String connectionId, String path) {
+    return new CallRecorder.Call(ActivityEntry.Kind.DOCS, agentId, connectionId, "GET", path);
   }
 
   /** A query-parameter credential is appended to the docs URL's own query, like on requests. */

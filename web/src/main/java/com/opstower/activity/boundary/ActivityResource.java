@@ -28,9 +28,13 @@ public class ActivityResource {
 
   @Inject ActivityLog log;
 
-  /** One recorded call; never header values, bodies or the credential's query parameter. */
+  /**
+   * One recorded call; never header values, bodies or the credential's query parameter. {@code
+   * kind} (added in v1.1) is {@code request}, {@code docs} or {@code test}.
+   */
   public record ActivityView(
       String id,
+      String kind,
       Instant at,
       String agentId,
       String connectionId,
@@ -44,6 +48,7 @@ public class ActivityResource {
     static ActivityView of(ActivityEntry e) {
       return new ActivityView(
           e.id(),
+          e.kind(),
           e.at(),
           e.agentId(),
           e.connectionId(),
@@ -58,7 +63,8 @@ public class ActivityResource {
   }
 
   @GET
-  @Operation(summary = "The newest agent calls, optionally for one agent or connection")
+  @Operation(
+      summary = "The newest outbound calls (agent requests, docs fetches, Test Connection runs)")
   public List<ActivityView> list(
       @QueryParam("agentId") String agentId,
       @QueryParam("connectionId") String connectionId,

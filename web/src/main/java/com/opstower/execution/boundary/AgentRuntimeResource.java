@@ -86,21 +86,36 @@ public class AgentRuntimeResource {
       @RequestBody(content = @Content(schema = @Schema(implementation = AgentRequestDoc.class)))
           InputStream body,
       @Context ContainerRequestContext request) {
-    String json = readCapped(body, settings.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD);
     CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
-    return runtime.execute(agentId, connectionId, AgentCallInput.read(json), caller.tokenId());
+    long limit = settings.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
+    // read and parsed only once the per-token limits have admitted the call
+    return runtime.execute(
+        agentId,
+        connectionId,
+        () -> AgentCallInput.read(readCapped(body, request.getLength(), limit)),
+        caller.tokenId());
   }
 
   @GET
   @Path("{agentId}/connections/{connectionId}/docs")
   @Operation(summary = "The connection's API documentation, fetched through the egress policy")
   public DocsFetcher.Docs docs(
-      @PathParam("agentId") String agentId, @PathParam("connectionId") String connectionId) {
-    return docs.fetch(agentId, connectionId);
+      @PathParam("agentId") String agentId,
+      @PathParam("connectionId") String connectionId,
+      @Context ContainerRequestContext request) {
+    CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
+    return docs.fetch(agentId, connectionId, caller.tokenId());
   }
 
-  /** Reads at most {@code limit} bytes: a huge request is refused without being buffered. */
-  private static String readCapped(InputStream body, long limit) {
+  /**
+   * Reads at most {@code limit} bytes: a huge request is refused without being buffered, and one
+   * that announces its size is refused without being read at all.
+   */
+  private static String readCapped(InputStream body, int declaredLength, long limit) {
+    if (declaredLength > limit) {
+      throw new ProblemException(
+          ProblemCode.BODY_TOO_LARGE, "The request is larger than this server accepts.");
+    }
     if (body == null) {
       return "";
     }

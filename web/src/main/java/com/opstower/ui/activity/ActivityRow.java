@@ -4,7 +4,10 @@ import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.ui.layout.UiTime;
 import java.util.Map;
 
-/** One recorded agent call; agents and connections by name where they still exist. */
+/**
+ * One recorded outbound call (agent request, docs fetch, Test Connection); agents and connections
+ * by name where they still exist.
+ */
 public record ActivityRow(
     String at,
     String agent,
@@ -25,9 +28,11 @@ public record ActivityRow(
       ActivityEntry entry, Map<String, String> agentNames, Map<String, String> connectionNames) {
     return new ActivityRow(
         UiTime.format(entry.at()),
-        name(agentNames, entry.agentId()),
-        name(connectionNames, entry.connectionId()),
-        entry.method(),
+        "test".equals(entry.kind()) ? "Test Connection" : name(agentNames, entry.agentId()),
+        entry.connectionId() == null && "test".equals(entry.kind())
+            ? "(unsaved draft)"
+            : name(connectionNames, entry.connectionId()),
+        "docs".equals(entry.kind()) ? entry.method() + " (docs)" : entry.method(),
         entry.path(),
         entry.status() == null ? "—" : String.valueOf(entry.status()),
         entry.outcome(),
