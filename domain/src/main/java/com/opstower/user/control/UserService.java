@@ -12,7 +12,10 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 
-/** People who sign in to the UI: the first admin, password checks and changes. */
+/**
+ * People who sign in to the UI: the first admin, password checks and changes, and the credential
+ * stamp a signed-in session is checked against.
+ */
 @ApplicationScoped
 @Transactional
 public class UserService {
@@ -41,8 +44,12 @@ public class UserService {
   /**
    * Creates user {@code admin} when there is no user. Returns the generated password when none was
    * configured (to be shown once), empty otherwise.
+   *
+   * @throws IllegalStateException when the configured password is shorter than {@link
+   *     PasswordRules#MIN_LENGTH}, whether or not a user exists yet
    */
   public Optional<String> bootstrapAdmin(Optional<String> configuredPassword) {
+    PasswordRules.requireUsableBootstrapPassword(configuredPassword);
     long users = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
     if (users > 0) {
       return Optional.empty();
@@ -71,12 +78,32 @@ public class UserService {
     return passwordHash.verify(password, user.get().passwordHash()) ? user : Optional.empty();
   }
 
-  public void changePassword(String username, String newPassword) {
+  /**
+   * Stores the new password's hash. Returns the new {@link User#credentialStamp()}: sessions that
+   * carry the old one are signed out on their next request.
+   */
+  public String changePassword(String username, String newPassword) {
     User user =
         em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
             .setParameter("username", username)
             .getSingleResult();
     user.changePasswordHash(hash(newPassword), Timestamps.now());
+    return user.credentialStamp();
+  }
+
+  /**
+   * The user's current {@link User#credentialStamp()}; empty for an unknown user. One indexed read
+   * and no hashing, cheap enough for every UI request.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> credentialStamp(String username) {
+    return em
+        .createNamedQuery(User.FIND_BY_USERNAME, User.class)
+        .setParameter("username", username)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(User::credentialStamp);
   }
 
   private String hash(String password) {

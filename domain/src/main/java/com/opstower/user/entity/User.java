@@ -6,7 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -74,6 +79,23 @@ public class User {
 
   public String role() {
     return role;
+  }
+
+  /**
+   * Stands for the current password in a signed-in session, which keeps it and is signed out once
+   * it no longer matches: it changes with every password change, on every instance and across
+   * restarts, without a column of its own. A digest of the hash rather than the hash, so a session
+   * (which a container may write to disk) holds nothing to guess the password from offline.
+   */
+  public String credentialStamp() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    } catch (NoSuchAlgorithmException unavailable) {
+      throw new IllegalStateException("SHA-256 is not available", unavailable);
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.opstower.ui.layout.FieldErrors;
 import com.opstower.ui.layout.Flash;
 import com.opstower.ui.layout.ViewStatus;
 import com.opstower.ui.security.SessionLogin;
+import com.opstower.user.control.PasswordRules;
 import com.opstower.user.control.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,17 +19,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
-/** Change one's password (the current one is asked again) and run the key-rotation job. */
+/**
+ * Change one's password (the current one is asked again; {@link PasswordRules} say what a new one
+ * must be) and run the key-rotation job. A changed password ends the user's other sessions: this
+ * one carries the new credential stamp, theirs no longer match it (see {@code LoginGate}).
+ */
 @Controller
 @RequestScoped
 @Path("/")
 public class AccountController {
 
   static final String VIEW = "account/password.html";
-
-  /** The UI's floor for a new password; the first-start password has 20 random characters. */
-  static final int MIN_PASSWORD_LENGTH = 12;
 
   @Inject UserService users;
 
@@ -61,8 +64,8 @@ public class AccountController {
       models.put("errors", errors);
       return ViewStatus.of(servlet, 400, VIEW);
     }
-    users.changePassword(username, password);
-    flash.success("Password changed.");
+    SessionLogin.credentialsChanged(request, users.changePassword(username, password));
+    flash.success("Password changed. Your other sessions are signed out.");
     return Response.ok("redirect:account/password").build();
   }
 
@@ -90,8 +93,9 @@ public class AccountController {
         || users.verify(username, current.toCharArray()).isEmpty()) {
       return FieldErrors.single("current", "This is not your current password.");
     }
-    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      return FieldErrors.single("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+    Optional<String> refused = PasswordRules.refusalOfNew(username, current, password);
+    if (refused.isPresent()) {
+      return FieldErrors.single("password", refused.get());
     }
     if (!password.equals(confirm)) {
       return FieldErrors.single("confirm", "The two new passwords differ.");

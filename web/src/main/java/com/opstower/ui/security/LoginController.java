@@ -2,6 +2,7 @@ package com.opstower.ui.security;
 
 import com.opstower.ui.layout.ViewStatus;
 import com.opstower.user.control.UserService;
+import com.opstower.user.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -14,9 +15,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
-/** Sign in and sign out. Both POSTs are CSRF protected like every other form. */
+/**
+ * Sign in and sign out. Both POSTs are CSRF protected like every other form. A sign-in asks the
+ * {@link SignInThrottle} first: a throttled attempt is answered with 429 before any password hash
+ * is computed.
+ */
 @Controller
 @RequestScoped
 @Path("/")
@@ -26,6 +33,8 @@ public class LoginController {
 
   @Inject UserService users;
 
+  @Inject SignInThrottle throttle;
+
   @Inject Models models;
 
   @Context HttpServletResponse servlet;
@@ -34,11 +43,14 @@ public class LoginController {
 
   @GET
   @Path("login")
-  public String form(@QueryParam("signedOut") String signedOut) {
+  public String form(
+      @QueryParam("signedOut") String signedOut,
+      @QueryParam("passwordChanged") String passwordChanged) {
     if (SessionLogin.user(request).isPresent()) {
       return "redirect:connections";
     }
     models.put("signedOut", signedOut != null);
+    models.put("passwordChanged", passwordChanged != null);
     return VIEW;
   }
 
@@ -48,11 +60,19 @@ public class LoginController {
       @FormParam("username") String username, @FormParam("password") String password) {
     String name = username == null ? "" : username.trim();
     char[] secret = password == null ? new char[0] : password.toCharArray();
-    if (!name.isEmpty() && secret.length > 0 && users.verify(name, secret).isPresent()) {
-      SessionLogin.signIn(request, name);
+    String address = request.getRemoteAddr();
+    models.put("username", name);
+    Optional<SignInThrottle.Refusal> refused = throttle.admit(name, address);
+    if (refused.isPresent()) {
+      return throttled(refused.get());
+    }
+    Optional<User> user =
+        name.isEmpty() || secret.length == 0 ? Optional.empty() : users.verify(name, secret);
+    if (user.isPresent()) {
+      throttle.succeeded(name, address);
+      SessionLogin.signIn(request, name, user.get().credentialStamp());
       return Response.ok("redirect:connections").build();
     }
-    models.put("username", name);
     models.put("failed", true);
     return ViewStatus.of(servlet, 401, VIEW);
   }
@@ -62,5 +82,16 @@ public class LoginController {
   public String signOut() {
     SessionLogin.signOut(request);
     return "redirect:login?signedOut";
+  }
+
+  /**
+   * The sign-in page again, with when to try again in words and in {@code Retry-After}; the form
+   * stays usable for that time. The header is set on the servlet response, which Krazo writes
+   * before Jersey applies the returned response (see {@link ViewStatus}).
+   */
+  private Response throttled(SignInThrottle.Refusal refusal) {
+    models.put("throttled", refusal.message());
+    servlet.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+    return ViewStatus.of(servlet, Response.Status.TOO_MANY_REQUESTS.getStatusCode(), VIEW);
   }
 }

@@ -1,5 +1,7 @@
 package com.opstower.ui.security;
 
+import com.opstower.user.control.UserService;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,7 +14,7 @@ import java.io.IOException;
  * Hardening headers on every response of the WAR, then the {@link LoginGate} for UI paths (in one
  * filter so that the login redirect carries the headers too). The CSP allows only this origin's
  * script and styles (the UI has no inline script or style attribute); {@code data:} images are
- * Pico's inline SVG icons.
+ * Pico's inline SVG icons. The users service is only asked for UI paths (see {@link LoginGate}).
  */
 @WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -20,6 +22,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  @Inject UserService users;
 
   @Override
   protected void doFilter(
@@ -30,7 +34,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Cache-Control", "no-store");
-    if (LoginGate.admit(request, response)) {
+    if (LoginGate.admit(request, response, users::credentialStamp)) {
       chain.doFilter(request, response);
     }
   }
