@@ -2,7 +2,9 @@ package com.opstower.app;
 
 import com.opstower.config.Settings;
 import com.opstower.crypto.control.CryptoKeys;
+import com.opstower.crypto.control.Reencryption;
 import com.opstower.token.control.TokenService;
+import com.opstower.user.control.PasswordRules;
 import com.opstower.user.control.UserService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -20,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Brings the application up in order: encryption keys, schema migrations, the first admin user and
  * the bootstrap token. Any failure here fails the deployment with a message that says what to fix;
- * {@code /health/ready} answers 200 only after all steps succeeded.
+ * {@code /health/ready} answers 200 only after all steps succeeded. Settings that can be refused
+ * without the database (a too-short admin password) are checked first, before a key file is
+ * generated or a schema created for a start that cannot succeed.
  *
  * <p>The datasource defaults are inline because the resource is created before the application's
  * own {@code microprofile-config.properties} is read. The default is an embedded HSQLDB file under
@@ -57,6 +61,8 @@ public class StartupSequence {
 
   @Inject SchemaMigration migration;
 
+  @Inject Reencryption reencryption;
+
   @Inject UserService users;
 
   @Inject TokenService tokens;
@@ -73,10 +79,12 @@ public class StartupSequence {
 
   @PostConstruct
   void start() {
+    PasswordRules.requireUsableBootstrapPassword(adminPassword);
     cryptoKeys.load();
     readiness.keysLoaded();
     migration.migrate(dataSource);
     readiness.migrated();
+    reencryption.bindOlderSecrets();
     users
         .bootstrapAdmin(adminPassword)
         .ifPresent(

@@ -134,6 +134,8 @@ class ServerLifecycleIT {
     String k1 = key();
     String k2 = key();
     String first;
+    String second;
+    String originalBaseUrl;
     try (PayaraProcess server =
         PayaraProcess.start(
             settings(data, "opstower.crypto.keys", "k1:" + k1, "opstower.crypto.active-key", "k1"),
@@ -141,7 +143,8 @@ class ServerLifecycleIT {
       assertTrue(server.awaitReady(START), server.logText());
       Api api = new Api(server.base(), TOKEN);
       first = createSecretConnection(api);
-      createSecretConnection(api);
+      second = createSecretConnection(api);
+      originalBaseUrl = api.get("/api/v1/connections/" + second).json().getString("baseUrl");
       assertFalse(Files.exists(data.resolve("keys/opstower.keys")), "configured keys: no key file");
     }
     try (PayaraProcess server =
@@ -162,6 +165,8 @@ class ServerLifecycleIT {
       assertEquals(0, rotated.json().getInt("remaining"));
       assertEquals(0, api.post("/api/v1/crypto/reencrypt", null).json().getInt("reencrypted"));
     }
+    // An attacker with write access to the database points the second connection elsewhere.
+    moveToAnotherOrigin(data, second, "https://attacker.example.net");
     try (PayaraProcess server =
         PayaraProcess.start(
             settings(data, "opstower.crypto.keys", "k2:" + k2, "opstower.crypto.active-key", "k2"),
@@ -171,7 +176,10 @@ class ServerLifecycleIT {
       assertEquals(200, api.get("/api/v1/connections/" + first).status());
       Api.Reply again = api.post("/api/v1/crypto/reencrypt", null);
       assertEquals(0, again.json().getInt("remaining"), "every secret opens without k1");
+      // The secret is bound to its origin (security.md §11): it is not sent to the new one.
+      assertCredentialUnavailableWhenUsed(api, "moved", second);
     }
+    moveToAnotherOrigin(data, second, originalBaseUrl);
     String k3 = key();
     try (PayaraProcess server =
         PayaraProcess.start(
@@ -185,17 +193,7 @@ class ServerLifecycleIT {
       assertEquals(0, stuck.json().getInt("reencrypted"));
 
       // Using a secret whose key is gone: a clear 500 credential-unavailable, nothing else.
-      String agent =
-          api.post("/api/v1/agents", "{\"name\":\"keyless\",\"type\":\"custom\"}")
-              .json()
-              .getString("id");
-      api.put("/api/v1/agents/" + agent + "/connections/" + first, null);
-      Api.Reply used =
-          api.post(
-              "/api/v1/agents/" + agent + "/connections/" + first + "/requests",
-              "{\"method\":\"GET\",\"path\":\"/\"}");
-      assertEquals(500, used.status(), used.body());
-      assertEquals("credential-unavailable", used.code());
+      assertCredentialUnavailableWhenUsed(api, "keyless", first);
       Api.Reply tested = api.post("/api/v1/connections/" + first + "/test", null);
       assertFalse(tested.json().getBoolean("ok"), tested.body());
     }
@@ -262,6 +260,35 @@ class ServerLifecycleIT {
     Api.Reply activity = api.get("/api/v1/activity?limit=1000");
     assertEquals(3, activity.array().size(), activity.body());
     assertEquals("/n98", activity.array().getJsonObject(0).getString("path"), "newest kept");
+  }
+
+  /** An agent call through {@code connection} is a clear 500 credential-unavailable. */
+  private static void assertCredentialUnavailableWhenUsed(
+      Api api, String agentName, String connection) {
+    String agent =
+        api.post("/api/v1/agents", "{\"name\":\"" + agentName + "\",\"type\":\"custom\"}")
+            .json()
+            .getString("id");
+    api.put("/api/v1/agents/" + agent + "/connections/" + connection, null);
+    Api.Reply used =
+        api.post(
+            "/api/v1/agents/" + agent + "/connections/" + connection + "/requests",
+            "{\"method\":\"GET\",\"path\":\"/\"}");
+    assertEquals(500, used.status(), used.body());
+    assertEquals("credential-unavailable", used.code());
+  }
+
+  /** Rewrites a connection's base URL in the database file of a stopped server. */
+  private static void moveToAnotherOrigin(Path dataDir, String connectionId, String baseUrl)
+      throws java.sql.SQLException {
+    String url = "jdbc:hsqldb:file:" + dataDir.resolve("db/opstower") + ";shutdown=true";
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "SA", "opstower");
+        java.sql.PreparedStatement update =
+            db.prepareStatement("UPDATE connections SET base_url = ? WHERE id = ?")) {
+      update.setString(1, baseUrl);
+      update.setString(2, connectionId);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   private static String createSecretConnection(Api api) {

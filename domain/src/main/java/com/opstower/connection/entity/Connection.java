@@ -2,6 +2,7 @@ package com.opstower.connection.entity;
 
 import com.opstower.crypto.control.ConnectionSecretConverter;
 import com.opstower.crypto.entity.SealedSecret;
+import com.opstower.crypto.entity.SecretBinding;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.persistence.Column;
@@ -151,7 +152,16 @@ public class Connection {
 
   private void sealSecret(String plaintext) {
     // Sealed under the active key by the converter when the row is written.
-    this.secret = SealedSecret.pending(plaintext, id);
+    this.secret = SealedSecret.pending(plaintext, secretBinding());
+  }
+
+  /**
+   * Where this connection's secret may go (security.md §11): this row, its base URL's origin and
+   * its auth type. A secret sealed for other values, such as a base URL edited in the database, is
+   * unavailable rather than sent to the new origin.
+   */
+  private SecretBinding secretBinding() {
+    return new SecretBinding(id, baseUrl().origin(), authType.name());
   }
 
   private static boolean isBlank(String value) {
@@ -163,19 +173,27 @@ public class Connection {
     if (secret == null) {
       throw new IllegalStateException("This connection has no secret");
     }
-    return secret.reveal(id);
+    return secret.reveal(secretBinding());
   }
 
   /**
-   * Seals the secret again under the currently active key (rotation). Returns false when nothing
-   * had to change. Throws {@code CredentialUnavailableException} when the old key is gone.
+   * Seals the secret again under the currently active key (rotation), and with the full binding if
+   * it was sealed before v1.1. Returns false when nothing had to change. Throws {@code
+   * CredentialUnavailableException} when the old key is gone or the row no longer matches the
+   * secret's binding.
    */
   public boolean resealUnder(String activeKeyId) {
-    if (secret == null || activeKeyId.equals(secret.keyId().orElse(null))) {
+    if (secret == null
+        || (activeKeyId.equals(secret.keyId().orElse(null)) && !secret.isOwnerOnly())) {
       return false;
     }
-    sealSecret(secret.reveal(id));
+    sealSecret(secret.reveal(secretBinding()));
     return true;
+  }
+
+  /** Whether the stored secret predates the origin and auth-type binding. */
+  public boolean hasOwnerOnlySecret() {
+    return secret != null && secret.isOwnerOnly();
   }
 
   public void recordTest(LastTest result) {

@@ -1,14 +1,15 @@
 package com.opstower.crypto.control;
 
+import com.opstower.crypto.entity.SecretBinding;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What is encrypted: the owning row's id and the secret. The owner id is length-prefixed (two
- * bytes, big-endian) rather than joined with a separator, so no owner id or secret can be read back
- * as a different split of the same bytes.
+ * What was encrypted before v1.1 (stored form {@code v1}): the owning row's id and the secret. The
+ * owner id is length-prefixed (two bytes, big-endian) rather than joined with a separator, so no
+ * owner id or secret can be read back as a different split of the same bytes.
  */
 final class OwnedPlaintext {
 
@@ -43,10 +44,10 @@ final class OwnedPlaintext {
     }
     var owner = strictUtf8(buffer.slice(2, ownerLength));
     var secret = strictUtf8(buffer.slice(2 + ownerLength, plain.length - 2 - ownerLength));
-    return new CredentialCipher.Opened(owner, secret);
+    return new CredentialCipher.Opened(SecretBinding.ownerOnly(owner), secret);
   }
 
-  private static String strictUtf8(ByteBuffer bytes) {
+  static String strictUtf8(ByteBuffer bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

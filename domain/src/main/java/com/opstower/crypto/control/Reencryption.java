@@ -28,6 +28,38 @@ public class Reencryption {
 
   @Inject RowResealer rows;
 
+  /**
+   * Seals secrets stored before v1.1, which bind only their row, again with the row's origin and
+   * auth type (security.md §11). Run at every start; a row that cannot be opened (its key is
+   * missing) is left as it is and counted in the log.
+   */
+  public void bindOlderSecrets() {
+    List<String> ids =
+        em.createNamedQuery(Connection.FIND_IDS_WITH_SECRET, String.class).getResultList();
+    int bound = 0;
+    int left = 0;
+    for (String id : ids) {
+      try {
+        if (rows.bindOwnerOnly(id)) {
+          bound++;
+        }
+      } catch (CredentialUnavailableException unavailable) {
+        left++;
+      }
+    }
+    if (bound > 0 || left > 0) {
+      int done = bound;
+      int notDone = left;
+      LOG.info(
+          () ->
+              "Secrets bound to their origin and auth type: "
+                  + done
+                  + (notDone > 0
+                      ? "; " + notDone + " could not be opened and were left as they are."
+                      : "."));
+    }
+  }
+
   public Result run() {
     String active = keys.cipher().activeKeyId();
     List<String> ids =
@@ -55,6 +87,20 @@ public class Reencryption {
   public static class RowResealer {
 
     @PersistenceContext EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean bindOwnerOnly(String id) {
+      Connection connection = em.find(Connection.class, id);
+      return connection != null
+          && connection.hasOwnerOnlySecret()
+          && connection.resealUnder(keysActive());
+    }
+
+    @Inject CryptoKeys keys;
+
+    private String keysActive() {
+      return keys.cipher().activeKeyId();
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean reseal(String id, String activeKey) {

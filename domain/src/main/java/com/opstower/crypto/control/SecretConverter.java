@@ -36,8 +36,8 @@ public abstract class SecretConverter implements AttributeConverter<SealedSecret
       return null;
     }
     if (secret.isPending()) {
-      var owner = secret.ownerId().orElseThrow();
-      return CipherRegistry.current().seal(secret.reveal(owner), field, owner);
+      var binding = secret.binding().orElseThrow();
+      return CipherRegistry.current().seal(secret.reveal(binding), field, binding);
     }
     // Already stored: written back as it is. An unavailable value is kept, not destroyed, so
     // restoring its key makes it readable again.
@@ -51,7 +51,7 @@ public abstract class SecretConverter implements AttributeConverter<SealedSecret
     }
     try {
       var opened = CipherRegistry.current().open(sealedText, field);
-      return SealedSecret.opened(sealedText, opened.plaintext(), opened.ownerId());
+      return SealedSecret.opened(sealedText, opened.plaintext(), opened.binding());
     } catch (RuntimeException e) {
       var reason = reasonFor(sealedText);
       LOG.log(Level.FINE, "A stored {0} cannot be decrypted: {1}", new Object[] {field, reason});

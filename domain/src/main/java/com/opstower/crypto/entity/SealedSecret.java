@@ -24,37 +24,48 @@ public final class SealedSecret {
   private final State state;
   private final String sealedText;
   private final String plaintext;
-  private final String ownerId;
+  private final SecretBinding binding;
   private final String unavailableReason;
 
   private SealedSecret(
-      State state, String sealedText, String plaintext, String ownerId, String reason) {
+      State state, String sealedText, String plaintext, SecretBinding binding, String reason) {
     this.state = state;
     this.sealedText = sealedText;
     this.plaintext = plaintext;
-    this.ownerId = ownerId;
+    this.binding = binding;
     this.unavailableReason = reason;
   }
 
   /**
-   * A newly entered secret for the row {@code ownerId}; it is encrypted when the row is written.
+   * A newly entered secret for the row {@code ownerId}, bound to the owner only; it is encrypted
+   * when the row is written.
    */
   public static SealedSecret pending(String plaintext, String ownerId) {
+    return pending(plaintext, SecretBinding.ownerOnly(requireOwner(ownerId)));
+  }
+
+  /** A newly entered secret with its binding; it is encrypted when the row is written. */
+  public static SealedSecret pending(String plaintext, SecretBinding binding) {
     return new SealedSecret(
         State.PENDING,
         null,
         Objects.requireNonNull(plaintext, "plaintext"),
-        requireOwner(ownerId),
+        Objects.requireNonNull(binding, "binding"),
         null);
   }
 
   /** A stored secret that was decrypted; {@code ownerId} is the row id sealed inside it. */
   public static SealedSecret opened(String sealedText, String plaintext, String ownerId) {
+    return opened(sealedText, plaintext, SecretBinding.ownerOnly(requireOwner(ownerId)));
+  }
+
+  /** A stored secret that was decrypted, with the binding that was authenticated with it. */
+  public static SealedSecret opened(String sealedText, String plaintext, SecretBinding binding) {
     return new SealedSecret(
         State.OPENED,
         Objects.requireNonNull(sealedText, "sealedText"),
         Objects.requireNonNull(plaintext, "plaintext"),
-        requireOwner(ownerId),
+        Objects.requireNonNull(binding, "binding"),
         null);
   }
 
@@ -96,7 +107,17 @@ public final class SealedSecret {
 
   /** The row id this secret was entered or sealed for; empty when it cannot be decrypted. */
   public Optional<String> ownerId() {
-    return Optional.ofNullable(ownerId);
+    return binding().map(SecretBinding::ownerId);
+  }
+
+  /** Where this secret may be used; empty when it cannot be decrypted. */
+  public Optional<SecretBinding> binding() {
+    return Optional.ofNullable(binding);
+  }
+
+  /** Whether it was sealed before origin and auth type were bound (and should be sealed again). */
+  public boolean isOwnerOnly() {
+    return binding != null && binding.isOwnerOnly();
   }
 
   /** Why the secret cannot be decrypted; empty when it can. */
@@ -119,7 +140,20 @@ public final class SealedSecret {
    *     another row (a ciphertext copied between rows)
    */
   public String reveal(String expectedOwnerId) {
-    if (state == State.UNAVAILABLE || !ownerId.equals(expectedOwnerId)) {
+    if (state == State.UNAVAILABLE || !binding.ownerId().equals(expectedOwnerId)) {
+      throw new CredentialUnavailableException();
+    }
+    return plaintext;
+  }
+
+  /**
+   * The plaintext, for a use that its binding allows (security.md §11).
+   *
+   * @throws CredentialUnavailableException if the secret cannot be decrypted, was sealed for
+   *     another row, or is bound to another origin or auth type than the row now has
+   */
+  public String reveal(SecretBinding use) {
+    if (state == State.UNAVAILABLE || !binding.allows(use)) {
       throw new CredentialUnavailableException();
     }
     return plaintext;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.crypto.entity.CredentialUnavailableException;
+import com.opstower.crypto.entity.SecretBinding;
 import com.opstower.problem.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -51,10 +52,9 @@ class CredentialCipherTest {
   void storedFormIsVersionKeyIdAndUnpaddedBase64UrlOfNonceCiphertextAndTag() {
     var stored = cipher.seal(SECRET, FIELD, OWNER);
 
-    assertTrue(stored.matches("v1\\.k1\\.[A-Za-z0-9_-]+"), stored);
-    var bytes = Base64.getUrlDecoder().decode(stored.substring("v1.k1.".length()));
-    var plaintextLength = 2 + OWNER.length() + SECRET.length();
-    assertEquals(12 + plaintextLength + 16, bytes.length);
+    assertTrue(stored.matches("v2\\.k1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), stored);
+    var bytes = Base64.getUrlDecoder().decode(stored.substring(stored.lastIndexOf('.') + 1));
+    assertEquals(12 + SECRET.length() + 16, bytes.length);
   }
 
   @Test
@@ -83,8 +83,12 @@ class CredentialCipherTest {
     var second = cipher.seal(SECRET, FIELD, OWNER);
 
     assertNotEquals(first, second);
-    var nonce1 = Arrays.copyOf(Base64.getUrlDecoder().decode(first.substring(6)), 12);
-    var nonce2 = Arrays.copyOf(Base64.getUrlDecoder().decode(second.substring(6)), 12);
+    var nonce1 =
+        Arrays.copyOf(
+            Base64.getUrlDecoder().decode(first.substring(first.lastIndexOf('.') + 1)), 12);
+    var nonce2 =
+        Arrays.copyOf(
+            Base64.getUrlDecoder().decode(second.substring(second.lastIndexOf('.') + 1)), 12);
     assertFalse(Arrays.equals(nonce1, nonce2));
   }
 
@@ -124,7 +128,7 @@ class CredentialCipherTest {
     // Only the AAD tells the two apart: the key id is authenticated, not just a lookup hint.
     assertThrows(
         CredentialUnavailableException.class,
-        () -> sameKeyTwice.open(stored.replace("v1.k1.", "v1.k2."), FIELD));
+        () -> sameKeyTwice.open(stored.replace("v2.k1.", "v2.k2."), FIELD));
   }
 
   @Test
@@ -152,7 +156,7 @@ class CredentialCipherTest {
 
     assertEquals(SECRET, during.open(old, FIELD).plaintext());
     var renewed = during.seal(during.open(old, FIELD).plaintext(), FIELD, OWNER);
-    assertTrue(renewed.startsWith("v1.k2."), renewed);
+    assertTrue(renewed.startsWith("v2.k2."), renewed);
     assertEquals("k2", during.activeKeyId());
     assertEquals(SECRET, after.open(renewed, FIELD).plaintext());
     assertThrows(CredentialUnavailableException.class, () -> after.open(old, FIELD));
@@ -161,13 +165,14 @@ class CredentialCipherTest {
   @Test
   void everySingleBitFlipOfTheStoredBytesIsDetected() {
     var stored = cipher.seal("s3cret", FIELD, OWNER);
-    var bytes = Base64.getUrlDecoder().decode(stored.substring(6));
+    var prefix = stored.substring(0, stored.lastIndexOf('.') + 1);
+    var bytes = Base64.getUrlDecoder().decode(stored.substring(prefix.length()));
 
     for (int i = 0; i < bytes.length; i++) {
       for (int bit = 0; bit < 8; bit++) {
         var tampered = bytes.clone();
         tampered[i] ^= (byte) (1 << bit);
-        var text = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
+        var text = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
         assertThrows(
             CredentialUnavailableException.class,
             () -> cipher.open(text, FIELD),
@@ -194,7 +199,7 @@ class CredentialCipherTest {
   void sealRefusesMissingFieldOrOwner() {
     assertThrows(IllegalArgumentException.class, () -> cipher.seal(SECRET, " ", OWNER));
     assertThrows(IllegalArgumentException.class, () -> cipher.seal(SECRET, FIELD, ""));
-    assertThrows(IllegalArgumentException.class, () -> cipher.seal(SECRET, FIELD, null));
+    assertThrows(IllegalArgumentException.class, () -> cipher.seal(SECRET, FIELD, (String) null));
     assertThrows(NullPointerException.class, () -> cipher.seal(null, FIELD, OWNER));
   }
 
@@ -237,5 +242,26 @@ class CredentialCipherTest {
       thread.join();
     }
     assertEquals(0, failures.get());
+  }
+
+  @Test
+  void aValueSealedBeforeVersionOnePointOneOpensWithAnOwnerOnlyBinding() {
+    var ring = TestKeys.ring("k1");
+    var legacy = LegacySealer.sealV1(ring, "k1", SECRET, FIELD, OWNER);
+
+    var opened = new CredentialCipher(ring).open(legacy, FIELD);
+
+    assertEquals(SECRET, opened.plaintext());
+    assertEquals(SecretBinding.ownerOnly(OWNER), opened.binding());
+  }
+
+  @Test
+  void theBindingIsStoredBesideTheCiphertextAndComesBackAsSealed() {
+    var binding = new SecretBinding(OWNER, "https://api.example.com", "BEARER");
+
+    var opened = cipher.open(cipher.seal(SECRET, FIELD, binding), FIELD);
+
+    assertEquals(binding, opened.binding());
+    assertEquals(SECRET, opened.plaintext());
   }
 }

@@ -47,7 +47,7 @@ class SecretConverterTest {
   void aPendingSecretIsWrittenSealedUnderTheActiveKey() {
     var stored = converter.convertToDatabaseColumn(SealedSecret.pending(SECRET, OWNER));
 
-    assertTrue(stored.startsWith("v1.k1."), stored);
+    assertTrue(stored.startsWith("v2.k1."), stored);
     assertFalse(stored.contains(SECRET));
     var opened = CipherRegistry.current().open(stored, ConnectionSecretConverter.FIELD);
     assertEquals(SECRET, opened.plaintext());
@@ -107,7 +107,9 @@ class SecretConverterTest {
         "v9.k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         "v1.k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         "....",
-        "v1.k1.AAAA.AAAA"
+        "v1.k1.AAAA.AAAA",
+        "v2.k1.AAAA",
+        "v2.k1.AAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
       })
   void anUndecryptableValueLoadsUnavailableAndIsWrittenBackUnchanged(String stored) {
     var loaded = converter.convertToEntityAttribute(stored);
@@ -144,7 +146,7 @@ class SecretConverterTest {
         converter.convertToDatabaseColumn(SealedSecret.pending(loaded.reveal(OWNER), OWNER));
 
     assertEquals(Optional.of("k1"), loaded.keyId());
-    assertTrue(reencrypted.startsWith("v1.k2."), reencrypted);
+    assertTrue(reencrypted.startsWith("v2.k2."), reencrypted);
     install("k2:" + k2, "k2");
     assertEquals(SECRET, converter.convertToEntityAttribute(reencrypted).reveal(OWNER));
   }

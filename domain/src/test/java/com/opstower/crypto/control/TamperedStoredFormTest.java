@@ -1,21 +1,37 @@
 package com.opstower.crypto.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.opstower.crypto.entity.CredentialUnavailableException;
+import com.opstower.crypto.entity.SecretBinding;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each part of the stored form, altered: opening must fail with credential-unavailable. */
 class TamperedStoredFormTest {
 
   private static final String FIELD = "connection.auth_secret";
-  private static final CredentialCipher CIPHER = TestKeys.cipher("k1", "k2");
-  private static final String SEALED = CIPHER.seal("s3cret-value", FIELD, "owner-1");
+  private static final KeyRing RING = TestKeys.ring("k1", "k2");
+  private static final CredentialCipher CIPHER = new CredentialCipher(RING);
+  private static final String SEALED =
+      CIPHER.seal(
+          "s3cret-value", FIELD, new SecretBinding("owner-1", "https://api.example.com", "BEARER"));
+
+  /** A value of the pre-v1.1 form: every tampering must fail on it too. */
+  private static final String SEALED_V1 =
+      LegacySealer.sealV1(RING, "k1", "s3cret-value", FIELD, "owner-1");
+
+  /** Everything before the nonce-ciphertext-tag part, dot included. */
+  private static String prefix(String stored) {
+    return stored.substring(0, stored.lastIndexOf('.') + 1);
+  }
 
   private static Arguments tamper(String name, UnaryOperator<String> change) {
     return Arguments.of(name, change);
@@ -29,7 +45,7 @@ class TamperedStoredFormTest {
     return stored -> {
       var bytes = Base64.getUrlDecoder().decode(payload(stored));
       bytes[position.applyAsInt(bytes.length)] ^= 0x01;
-      return "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      return prefix(stored) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     };
   }
 
@@ -38,15 +54,17 @@ class TamperedStoredFormTest {
       var bytes = Base64.getUrlDecoder().decode(payload(stored));
       var shorter =
           java.util.Arrays.copyOf(bytes, remaining < 0 ? bytes.length + remaining : remaining);
-      return "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(shorter);
+      return prefix(stored) + Base64.getUrlEncoder().withoutPadding().encodeToString(shorter);
     };
   }
 
   static Stream<Arguments> tamperings() {
     return Stream.of(
-        tamper("version v2", s -> s.replaceFirst("^v1", "v2")),
-        tamper("version V1", s -> s.replaceFirst("^v1", "V1")),
-        tamper("version v0", s -> s.replaceFirst("^v1", "v0")),
+        tamper(
+            "version v1 <-> v2",
+            s -> s.startsWith("v1") ? "v2" + s.substring(2) : "v1" + s.substring(2)),
+        tamper("version upper case", s -> "V" + s.substring(1)),
+        tamper("version v0", s -> "v0" + s.substring(2)),
         tamper("version missing", s -> s.substring(3)),
         tamper("version empty", s -> s.substring(2)),
         tamper("kid switched to another loaded key", s -> s.replace(".k1.", ".k2.")),
@@ -63,7 +81,7 @@ class TamperedStoredFormTest {
         tamper("truncated by the whole tag", truncateBytes(-16)),
         tamper("truncated below nonce plus tag", truncateBytes(27)),
         tamper("only the nonce", truncateBytes(12)),
-        tamper("payload empty", s -> "v1.k1."),
+        tamper("payload empty", s -> prefix(s)),
         tamper("one base64 char dropped", s -> s.substring(0, s.length() - 1)),
         tamper("trailing dot", s -> s + "."),
         tamper("extra part", s -> s + ".AAAA"),
@@ -107,5 +125,59 @@ class TamperedStoredFormTest {
     var tampered = change.apply(SEALED);
 
     assertThrows(CredentialUnavailableException.class, () -> CIPHER.open(tampered, FIELD));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tamperings")
+  void aTamperedStoredFormOfBeforeVersionOnePointOneDoesNotOpen(
+      String name, UnaryOperator<String> change) {
+    var tampered = change.apply(SEALED_V1);
+
+    assertThrows(CredentialUnavailableException.class, () -> CIPHER.open(tampered, FIELD));
+  }
+
+  @Test
+  void untamperedValuesOfBothFormsOpen() {
+    assertEquals("s3cret-value", CIPHER.open(SEALED, FIELD).plaintext());
+    assertEquals("s3cret-value", CIPHER.open(SEALED_V1, FIELD).plaintext());
+    assertEquals(SecretBinding.ownerOnly("owner-1"), CIPHER.open(SEALED_V1, FIELD).binding());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://evil.example.com",
+        "http://api.example.com",
+        "https://api.example.com:8443"
+      })
+  void aBindingRewrittenToAnotherOriginDoesNotOpen(String otherOrigin) {
+    var other =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                BindingCodec.encode(new SecretBinding("owner-1", otherOrigin, "BEARER")));
+    var parts = SEALED.split("\\.");
+    var rewritten = parts[0] + "." + parts[1] + "." + other + "." + parts[3];
+
+    assertThrows(CredentialUnavailableException.class, () -> CIPHER.open(rewritten, FIELD));
+  }
+
+  @Test
+  void aBindingRewrittenToAnotherAuthTypeOrOwnerDoesNotOpen() {
+    var parts = SEALED.split("\\.");
+    for (var binding :
+        new SecretBinding[] {
+          new SecretBinding("owner-1", "https://api.example.com", "QUERY_PARAM"),
+          new SecretBinding("owner-2", "https://api.example.com", "BEARER"),
+          SecretBinding.ownerOnly("owner-1")
+        }) {
+      var other =
+          Base64.getUrlEncoder().withoutPadding().encodeToString(BindingCodec.encode(binding));
+      var rewritten = parts[0] + "." + parts[1] + "." + other + "." + parts[3];
+      assertThrows(
+          CredentialUnavailableException.class,
+          () -> CIPHER.open(rewritten, FIELD),
+          binding.toString());
+    }
   }
 }

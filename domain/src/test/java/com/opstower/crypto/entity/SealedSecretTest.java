@@ -62,7 +62,7 @@ class SealedSecretTest {
     var secret = SealedSecret.pending(SECRET, OWNER);
 
     assertThrows(CredentialUnavailableException.class, () -> secret.reveal(OTHER_ROW));
-    assertThrows(CredentialUnavailableException.class, () -> secret.reveal(null));
+    assertThrows(CredentialUnavailableException.class, () -> secret.reveal((String) null));
   }
 
   @Test
@@ -146,7 +146,7 @@ class SealedSecretTest {
   @Test
   void factoriesRefuseMissingParts() {
     assertThrows(IllegalArgumentException.class, () -> SealedSecret.pending(SECRET, " "));
-    assertThrows(IllegalArgumentException.class, () -> SealedSecret.pending(SECRET, null));
+    assertThrows(IllegalArgumentException.class, () -> SealedSecret.pending(SECRET, (String) null));
     assertThrows(NullPointerException.class, () -> SealedSecret.pending(null, OWNER));
     assertThrows(NullPointerException.class, () -> SealedSecret.opened(null, SECRET, OWNER));
     assertThrows(IllegalArgumentException.class, () -> SealedSecret.opened(STORED, SECRET, ""));
