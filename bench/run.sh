@@ -54,3 +54,8 @@ java -Xmx512m ${BENCH_OPTS:-} \
   -Dbench.server-log=bench/target/server.log \
   -Dbench.results=bench/target/results.md \
   com.opstower.bench.BenchMain
+
+echo
+echo "Redaction cost per 64 KiB window (in process):"
+java -Xmx512m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+  com.opstower.bench.RedactionBench
