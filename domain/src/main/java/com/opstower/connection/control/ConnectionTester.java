@@ -47,6 +47,15 @@ public class ConnectionTester {
   public TestReport testSaved(String id) {
     Connection connection = connections.get(id);
     TestReport report = probe.run(connection, Timestamps.now(), id);
+    keepAsLastTest(id, report);
+    return report;
+  }
+
+  /**
+   * Keeps {@code report} as the connection's {@code lastTest}: for a test of a draft whose values
+   * were then saved unchanged (the UI's Test Connection, then Save).
+   */
+  public void keepAsLastTest(String id, TestReport report) {
     connections.recordTest(
         id,
         new LastTest(
@@ -55,7 +64,8 @@ public class ConnectionTester {
             report.durationMs(),
             report.testedAt(),
             report.message(),
-            report.hint()));
-    return report;
+            report.hint(),
+            report.outcome(),
+            report.request()));
   }
 }

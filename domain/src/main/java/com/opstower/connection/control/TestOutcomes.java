@@ -1,6 +1,8 @@
 package com.opstower.connection.control;
 
 import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
+import com.opstower.problem.UpstreamProblem;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +19,8 @@ public final class TestOutcomes {
    * timing, which the caller measures). {@code status} is null when no HTTP response arrived;
    * {@code hint} is null when there is nothing to fix.
    */
-  public record TestVerdict(boolean ok, Integer status, String message, String hint) {}
+  public record TestVerdict(
+      boolean ok, Integer status, String message, String hint, String outcome) {}
 
   private TestOutcomes() {}
 
@@ -120,7 +123,8 @@ public final class TestOutcomes {
               "The stored credential of this connection cannot be decrypted",
               null,
               "Re-enter the secret of this connection, or restore the encryption key it was stored"
-                  + " under (opstower.crypto.keys).");
+                  + " under (opstower.crypto.keys).",
+              "credential-unavailable");
       default ->
           noResponse(
               "The test request failed", detail, "Check the connection's settings and try again.");
@@ -128,16 +132,53 @@ public final class TestOutcomes {
   }
 
   private static TestVerdict passed(int status, String message, String hint) {
-    return new TestVerdict(true, status, message, hint);
+    return new TestVerdict(true, status, message, hint, "ok");
   }
 
   private static TestVerdict failed(int status, String message, String hint) {
-    return new TestVerdict(false, status, message, hint);
+    return new TestVerdict(
+        false, status, message, hint, status >= 500 ? "server-error" : "rejected");
   }
 
   private static TestVerdict noResponse(String what, String detail, String hint) {
-    String message = detail == null || detail.isBlank() ? what + "." : what + ": " + detail;
-    return new TestVerdict(false, null, message, hint);
+    return noResponse(what, detail, hint, "no-response");
+  }
+
+  private static TestVerdict noResponse(String what, String cause, String hint, String outcome) {
+    String message = cause == null || cause.isBlank() ? what + "." : what + ": " + cause + ".";
+    return new TestVerdict(false, null, message.replace("..", "."), hint, outcome);
+  }
+
+  /**
+   * No HTTP response arrived, for the problem the executor raised: an {@link UpstreamProblem} names
+   * its fault, and its cause is quoted without the destination, which the result already names as
+   * the request sent ("Could not reach the API: the connection was refused.").
+   */
+  public static TestVerdict forFailure(ProblemException failure, Duration timeout) {
+    if (!(failure instanceof UpstreamProblem upstream)) {
+      return forFailure(failure.code(), failure.detail(), timeout);
+    }
+    TestVerdict general = forFailure(failure.code(), null, timeout);
+    String what =
+        switch (upstream.fault()) {
+          case BLOCKED -> "The egress policy blocked the call";
+          case DNS -> "The API's host name could not be resolved (DNS)";
+          case REFUSED -> "The API refused the connection";
+          case NO_ROUTE -> "There is no network route to the API";
+          case TLS -> "The TLS connection to the API failed";
+          case TIMEOUT -> "The API did not answer in time";
+          case RESET -> "The connection to the API was reset";
+          case BROKEN_ANSWER -> "The API sent a broken answer";
+          case NETWORK -> "Could not reach the API";
+        };
+    String cause =
+        switch (upstream.fault()) {
+          // already said in full by the words above
+          case DNS, REFUSED, NO_ROUTE -> null;
+          case TIMEOUT -> "no answer within " + seconds(timeout);
+          default -> upstream.cause();
+        };
+    return noResponse(what, cause, general.hint(), upstream.fault().code());
   }
 
   private static String seconds(Duration timeout) {

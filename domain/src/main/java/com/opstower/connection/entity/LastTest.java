@@ -28,16 +28,47 @@ public class LastTest {
   @Column(name = "last_test_hint", length = TEXT_MAX)
   private String hint;
 
+  @Column(name = "last_test_outcome", length = OUTCOME_MAX)
+  private String outcome;
+
+  @Column(name = "last_test_request", length = REQUEST_MAX)
+  private String request;
+
+  public static final int OUTCOME_MAX = 32;
+  public static final int REQUEST_MAX = 2100;
+
   protected LastTest() {}
 
   public LastTest(
-      boolean ok, Integer status, long durationMs, Instant testedAt, String message, String hint) {
+      boolean ok,
+      Integer status,
+      long durationMs,
+      Instant testedAt,
+      String message,
+      String hint,
+      String outcome,
+      String request) {
     this.ok = ok;
     this.status = status;
     this.durationMs = durationMs;
     this.testedAt = testedAt;
     this.message = cut(message);
     this.hint = cut(hint);
+    this.outcome = outcome == null || outcome.length() > OUTCOME_MAX ? null : outcome;
+    this.request =
+        request == null || request.length() <= REQUEST_MAX
+            ? request
+            : request.substring(0, REQUEST_MAX);
+  }
+
+  /** One word for what happened (see {@code TestReport.outcome}); null for tests before v1.1. */
+  public String outcome() {
+    return outcome;
+  }
+
+  /** The request that was sent, e.g. {@code GET https://host/v1}; null for tests before v1.1. */
+  public String request() {
+    return request;
   }
 
   private static String cut(String text) {

@@ -40,6 +40,9 @@ public class ConnectionProbe {
             recordedConnectionId,
             "GET",
             connection.baseUrl().toUri().getRawPath());
+    // what the person sees as "the request sent": the base URL without the query, where a
+    // query-parameter credential goes
+    String request = "GET " + connection.baseUrl();
     try {
       Credentials credentials = Credentials.of(connection);
       URI uri =
@@ -67,18 +70,21 @@ public class ConnectionProbe {
           response.durationMs(),
           testedAt,
           verdict.message(),
-          verdict.hint());
+          verdict.hint(),
+          verdict.outcome(),
+          request);
     } catch (ProblemException failure) {
       recorder.failed(recorded, started, failure.code().code());
-      TestVerdict verdict =
-          TestOutcomes.forFailure(failure.code(), failure.detail(), settings.timeout());
+      TestVerdict verdict = TestOutcomes.forFailure(failure, settings.timeout());
       return new TestReport(
           false,
           null,
           (System.nanoTime() - started) / 1_000_000,
           testedAt,
           verdict.message(),
-          verdict.hint());
+          verdict.hint(),
+          verdict.outcome(),
+          request);
     }
   }
 }

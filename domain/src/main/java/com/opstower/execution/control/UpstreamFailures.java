@@ -3,6 +3,8 @@ package com.opstower.execution.control;
 import com.opstower.egress.control.DestinationBlockedException;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
+import com.opstower.problem.UpstreamFault;
+import com.opstower.problem.UpstreamProblem;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -34,9 +36,16 @@ final class UpstreamFailures {
   private UpstreamFailures() {}
 
   static ProblemException timeout(Duration timeout) {
-    return new ProblemException(
-        ProblemCode.UPSTREAM_TIMEOUT, "The API did not answer within " + spoken(timeout) + ".");
+    String cause = "it did not answer within " + spoken(timeout);
+    return new UpstreamProblem(
+        ProblemCode.UPSTREAM_TIMEOUT,
+        "The API did not answer within " + spoken(timeout) + ".",
+        UpstreamFault.TIMEOUT,
+        cause);
   }
+
+  /** A fault and its cause in words, e.g. DNS and "its host name could not be resolved". */
+  private record Kind(UpstreamFault fault, String cause) {}
 
   static ProblemException busy(int maxConcurrentCalls) {
     return new ProblemException(
@@ -52,11 +61,13 @@ final class UpstreamFailures {
         Level.WARNING,
         "{0} while processing the answer of {1}; the outbound client was rebuilt",
         new Object[] {error.getClass().getName(), request.destination()});
-    return new ProblemException(
+    String cause =
+        "it sent an answer that could not be processed (it exhausted the server's resources)";
+    return new UpstreamProblem(
         ProblemCode.UPSTREAM_UNREACHABLE,
-        "The API at "
-            + request.destination()
-            + " sent an answer that could not be processed (it exhausted the server's resources).");
+        "The API at " + request.destination() + " " + cause.substring(3) + ".",
+        UpstreamFault.BROKEN_ANSWER,
+        cause);
   }
 
   /** Whether nothing at all came back before the connection closed (a stale pooled connection). */
@@ -84,21 +95,23 @@ final class UpstreamFailures {
     }
     DestinationBlockedException blocked = find(failure, DestinationBlockedException.class);
     if (blocked != null) {
-      return new ProblemException(
+      String destination =
+          printable(blocked.host()) + " (" + blocked.address().getHostAddress() + ")";
+      return new UpstreamProblem(
           ProblemCode.DESTINATION_BLOCKED,
           "The destination "
-              + printable(blocked.host())
-              + " ("
-              + blocked.address().getHostAddress()
-              + ") is blocked by the egress policy: "
+              + destination
+              + " is blocked by the egress policy: "
               + blocked.reason()
-              + ".");
+              + ".",
+          UpstreamFault.BLOCKED,
+          destination + ": " + blocked.reason());
     }
     if (pastDeadline || find(failure, InterruptedIOException.class) != null) {
       // socket, connect and lease timeouts are all set to the time left before the deadline
       return timeout(timeout);
     }
-    String kind = unreachableKind(failure, headArrived);
+    Kind kind = unreachableKind(failure, headArrived);
     if (kind == null) {
       LOG.log(
           Level.WARNING,
@@ -108,64 +121,76 @@ final class UpstreamFailures {
           ProblemCode.INTERNAL_ERROR,
           "The call to the API at " + request.destination() + " failed unexpectedly.");
     }
-    return new ProblemException(
+    return new UpstreamProblem(
         ProblemCode.UPSTREAM_UNREACHABLE,
-        "The API at " + request.destination() + " could not be reached: " + kind + ".");
+        "The API at " + request.destination() + " could not be reached: " + kind.cause() + ".",
+        kind.fault(),
+        kind.cause());
   }
 
   /** Most specific first: a TLS failure is also an I/O failure, a refused connect a socket one. */
-  private static String unreachableKind(Throwable failure, boolean headArrived) {
+  private static Kind unreachableKind(Throwable failure, boolean headArrived) {
     ResponseHeadLimits.RefusedAnswer refused =
         find(failure, ResponseHeadLimits.RefusedAnswer.class);
     if (refused != null) {
-      return refused.getMessage();
+      return new Kind(UpstreamFault.BROKEN_ANSWER, refused.getMessage());
     }
     MessageConstraintException tooLarge = find(failure, MessageConstraintException.class);
     if (tooLarge != null) {
-      return headLimitKind(tooLarge);
+      return new Kind(UpstreamFault.BROKEN_ANSWER, headLimitKind(tooLarge));
     }
     if (find(failure, UpstreamCall.BodyReadException.class) != null) {
       if (find(failure, ConnectionClosedException.class) != null) {
-        return "it closed the connection before the response body was complete (a body shorter"
-            + " than its Content-Length, or a broken chunked body)";
+        return broken(
+            "it closed the connection before the response body was complete (a body shorter"
+                + " than its Content-Length, or a broken chunked body)");
       }
       if (find(failure, SocketException.class) != null) {
-        return "the connection was reset while the response body was being read";
+        return new Kind(
+            UpstreamFault.RESET, "the connection was reset while the response body was being read");
       }
       if (find(failure, ProtocolException.class) != null) {
-        return "the response body was not valid HTTP framing (a broken chunked body)";
+        return broken("the response body was not valid HTTP framing (a broken chunked body)");
       }
-      return "the connection broke while the response was being read";
+      return new Kind(
+          UpstreamFault.NETWORK, "the connection broke while the response was being read");
     }
     if (find(failure, UnknownHostException.class) != null) {
-      return "its host name could not be resolved";
+      return new Kind(UpstreamFault.DNS, "its host name could not be resolved");
     }
     if (find(failure, NoRouteToHostException.class) != null) {
-      return "there is no route to its host";
+      return new Kind(UpstreamFault.NO_ROUTE, "there is no route to its host");
     }
     if (find(failure, ConnectException.class) != null) {
-      return "the connection was refused";
+      return new Kind(UpstreamFault.REFUSED, "the connection was refused");
     }
     if (find(failure, SSLException.class) != null) {
-      return "the TLS connection failed (certificate, host name or handshake)";
+      return new Kind(
+          UpstreamFault.TLS, "the TLS connection failed (certificate, host name or handshake)");
     }
     if (find(failure, NoHttpResponseException.class) != null) {
-      return "it closed the connection before sending a response head";
+      return broken("it closed the connection before sending a response head");
     }
     if (find(failure, SocketException.class) != null) {
-      return "the connection was reset before a response head arrived";
+      return new Kind(
+          UpstreamFault.RESET, "the connection was reset before a response head arrived");
     }
     if (find(failure, ProtocolException.class) != null) {
-      return headArrived
-          ? "its response head was not valid HTTP (a malformed Content-Length or"
-              + " Transfer-Encoding, or an informational status where a final one was due)"
-          : "its answer was not valid HTTP (no valid status line: garbage, or an HTTP/0.9"
-              + " answer without a head)";
+      return broken(
+          headArrived
+              ? "its response head was not valid HTTP (a malformed Content-Length or"
+                  + " Transfer-Encoding, or an informational status where a final one was due)"
+              : "its answer was not valid HTTP (no valid status line: garbage, or an HTTP/0.9"
+                  + " answer without a head)");
     }
     if (find(failure, IOException.class) != null) {
-      return "a network error occurred";
+      return new Kind(UpstreamFault.NETWORK, "a network error occurred");
     }
     return null;
+  }
+
+  private static Kind broken(String cause) {
+    return new Kind(UpstreamFault.BROKEN_ANSWER, cause);
   }
 
   /** HttpClient's own limit messages are fixed English texts; none carries upstream data. */

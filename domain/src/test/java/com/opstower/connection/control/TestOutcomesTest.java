@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.connection.control.TestOutcomes.TestVerdict;
 import com.opstower.problem.ProblemCode;
+import com.opstower.problem.UpstreamFault;
+import com.opstower.problem.UpstreamProblem;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +49,8 @@ class TestOutcomesTest {
   void successSaysTheStatusAndNeedsNoHint() {
     TestVerdict verdict = TestOutcomes.forStatus(200);
 
-    assertEquals(new TestVerdict(true, 200, "The API answered with HTTP 200.", null), verdict);
+    assertEquals(
+        new TestVerdict(true, 200, "The API answered with HTTP 200.", null, "ok"), verdict);
   }
 
   @Test
@@ -58,7 +61,8 @@ class TestOutcomesTest {
             401,
             "The API rejected the credentials (HTTP 401).",
             "The credentials may have expired or lack the required permissions. Update the"
-                + " connection with fresh credentials."),
+                + " connection with fresh credentials.",
+            "rejected"),
         TestOutcomes.forStatus(401));
   }
 
@@ -123,7 +127,8 @@ class TestOutcomesTest {
             null,
             "Could not reach the API: the host name could not be resolved.",
             "Check the base URL: the host name, the port and that the API is reachable from the"
-                + " OpsTower server."),
+                + " OpsTower server.",
+            "no-response"),
         verdict);
   }
 
@@ -160,7 +165,7 @@ class TestOutcomesTest {
 
     assertEquals(
         "The egress policy blocked the destination: Destination localhost (127.0.0.1) is blocked:"
-            + " loopback address",
+            + " loopback address.",
         verdict.message());
     assertTrue(verdict.hint().contains("opstower.egress.allow-loopback"), verdict.hint());
     assertTrue(verdict.hint().contains("opstower.egress.allow-private"), verdict.hint());
@@ -203,5 +208,69 @@ class TestOutcomesTest {
     assertNull(verdict.status());
     assertTrue(verdict.message().endsWith("."), verdict.message());
     assertFalse(verdict.message().contains("null"), verdict.message());
+  }
+
+  @Test
+  void eachUpstreamFaultHasItsOwnOutcomeAndNoMessageRepeatsItself() {
+    java.util.Set<String> outcomes = new java.util.HashSet<>();
+    for (UpstreamFault fault : UpstreamFault.values()) {
+      ProblemCode code =
+          switch (fault) {
+            case BLOCKED -> ProblemCode.DESTINATION_BLOCKED;
+            case TIMEOUT -> ProblemCode.UPSTREAM_TIMEOUT;
+            default -> ProblemCode.UPSTREAM_UNREACHABLE;
+          };
+      TestVerdict verdict =
+          TestOutcomes.forFailure(
+              new UpstreamProblem(code, "The API at h:1 could not be reached.", fault, "why"),
+              TIMEOUT);
+
+      assertEquals(fault.code(), verdict.outcome());
+      assertTrue(outcomes.add(verdict.outcome()), "one outcome per fault");
+      assertFalse(verdict.message().contains("could not be reached"), verdict.message());
+      assertNull(verdict.status());
+    }
+  }
+
+  @Test
+  void aBlockedCallNamesTheSettingOnceAndDoesNotSayEgressPolicyTwice() {
+    TestVerdict verdict =
+        TestOutcomes.forFailure(
+            new UpstreamProblem(
+                ProblemCode.DESTINATION_BLOCKED,
+                "The destination localhost (127.0.0.1) is blocked by the egress policy: x.",
+                UpstreamFault.BLOCKED,
+                "localhost (127.0.0.1): loopback address (set opstower.egress.allow-loopback=true"
+                    + " to allow)"),
+            TIMEOUT);
+
+    assertEquals(
+        "The egress policy blocked the call: localhost (127.0.0.1): loopback address (set"
+            + " opstower.egress.allow-loopback=true to allow).",
+        verdict.message());
+    assertEquals("blocked", verdict.outcome());
+  }
+
+  @Test
+  void aDnsFailureIsOneSentence() {
+    TestVerdict verdict =
+        TestOutcomes.forFailure(
+            new UpstreamProblem(
+                ProblemCode.UPSTREAM_UNREACHABLE,
+                "The API at nowhere.invalid:443 could not be reached: its host name could not be"
+                    + " resolved.",
+                UpstreamFault.DNS,
+                "its host name could not be resolved"),
+            TIMEOUT);
+
+    assertEquals("The API's host name could not be resolved (DNS).", verdict.message());
+    assertEquals("dns", verdict.outcome());
+  }
+
+  @Test
+  void statusOutcomesTellRejectedFromServerErrors() {
+    assertEquals("rejected", TestOutcomes.forStatus(403).outcome());
+    assertEquals("server-error", TestOutcomes.forStatus(503).outcome());
+    assertEquals("ok", TestOutcomes.forStatus(404).outcome());
   }
 }

@@ -54,9 +54,19 @@ public record ConnectionView(
     return auth;
   }
 
-  /** The contract's {@code TestResult}. */
+  /**
+   * The contract's {@code TestResult}; {@code outcome} and {@code request} are v1.1 additions (see
+   * {@link TestReport}).
+   */
   public record TestResultView(
-      boolean ok, Integer status, long durationMs, Instant testedAt, String message, String hint) {
+      boolean ok,
+      Integer status,
+      long durationMs,
+      Instant testedAt,
+      String message,
+      String hint,
+      String outcome,
+      String request) {
 
     public static TestResultView of(TestReport report) {
       return new TestResultView(
@@ -65,7 +75,9 @@ public record ConnectionView(
           report.durationMs(),
           report.testedAt(),
           report.message(),
-          report.hint());
+          report.hint(),
+          report.outcome(),
+          report.request());
     }
 
     public static TestResultView of(LastTest test) {
@@ -75,7 +87,9 @@ public record ConnectionView(
           test.durationMs(),
           test.testedAt(),
           test.message(),
-          test.hint());
+          test.hint(),
+          test.outcome(),
+          test.request());
     }
   }
 }

@@ -2,6 +2,7 @@ package com.opstower.ui.connection;
 
 import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.LastTest;
+import com.opstower.problem.UpstreamFault;
 import com.opstower.ui.layout.UiTime;
 
 /** A Test Connection outcome as the pages show it: inline after a test, and in the list. */
@@ -11,24 +12,46 @@ public record TestResultView(
   public static TestResultView of(TestReport report) {
     return new TestResultView(
         report.ok(),
-        statusText(report.status()),
+        statusText(report.status(), report.outcome()),
         report.durationMs(),
         UiTime.format(report.testedAt()),
-        report.message(),
+        sentence(report.request(), report.message()),
         report.hint());
   }
 
   public static TestResultView of(LastTest last) {
     return new TestResultView(
         last.ok(),
-        statusText(last.status()),
+        statusText(last.status(), last.outcome()),
         last.durationMs(),
         UiTime.format(last.testedAt()),
-        last.message(),
+        sentence(last.request(), last.message()),
         last.hint());
   }
 
-  private static String statusText(Integer status) {
-    return status == null ? "no response" : "HTTP " + status;
+  /**
+   * "HTTP 401" when an answer arrived, else what stopped the call in words ("Blocked by policy",
+   * "DNS failure", "Timed out", …), so that a list can tell them apart.
+   */
+  static String statusText(Integer status, String outcome) {
+    if (status != null) {
+      return "HTTP " + status;
+    }
+    if (outcome != null) {
+      for (UpstreamFault fault : UpstreamFault.values()) {
+        if (fault.code().equals(outcome)) {
+          return fault.words();
+        }
+      }
+      if (outcome.equals("credential-unavailable")) {
+        return "Credential unavailable";
+      }
+    }
+    return "no response";
+  }
+
+  /** One sentence that names the request sent: "GET https://host/v1: The API refused …". */
+  static String sentence(String request, String message) {
+    return request == null ? message : request + ": " + message;
   }
 }
