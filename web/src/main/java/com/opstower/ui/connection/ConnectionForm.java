@@ -2,6 +2,7 @@ package com.opstower.ui.connection;
 
 import com.opstower.connection.control.ConnectionDraft;
 import com.opstower.connection.entity.AuthType;
+import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.Connection;
 import jakarta.ws.rs.FormParam;
 
@@ -50,6 +51,10 @@ public class ConnectionForm {
   @FormParam("description")
   String description;
 
+  /** The reference of a secret typed earlier and kept for Save ({@link KeptSecrets}). */
+  @FormParam("keptSecret")
+  String keptSecret;
+
   /** An empty form for a new connection, with the most common auth type preselected. */
   public static ConnectionForm blank() {
     ConnectionForm form = new ConnectionForm();
@@ -86,6 +91,35 @@ public class ConnectionForm {
         secretOfChosenType(),
         docsUrl,
         description);
+  }
+
+  /** The draft with {@code secret} for the chosen auth type instead of what the form carries. */
+  public ConnectionDraft toDraftWithKept(String secret) {
+    return new ConnectionDraft(
+        label, baseUrl, authType, headerName, username, paramName, secret, docsUrl, description);
+  }
+
+  /** Whether a secret for the chosen auth type was typed into this submission. */
+  public boolean hasTypedCredential() {
+    String secret = secretOfChosenType();
+    return secret != null && !secret.isBlank();
+  }
+
+  String typedSecret() {
+    return secretOfChosenType();
+  }
+
+  /** The origin of the typed base URL, or null while it is not a valid one. */
+  String origin() {
+    try {
+      return baseUrl == null ? null : BaseUrl.parse(baseUrl.strip()).origin();
+    } catch (RuntimeException invalid) {
+      return null;
+    }
+  }
+
+  public String getKeptReference() {
+    return keptSecret;
   }
 
   private String secretOfChosenType() {

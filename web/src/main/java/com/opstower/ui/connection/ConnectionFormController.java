@@ -1,9 +1,12 @@
 package com.opstower.ui.connection;
 
+import com.opstower.connection.control.ConnectionDraft;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.control.ConnectionTester;
+import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.ConnectionLimits;
 import com.opstower.problem.ProblemException;
 import com.opstower.ui.layout.Choice;
 import com.opstower.ui.layout.FieldErrors;
@@ -13,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The External API form: new and edit, Save and Test Connection. Validation is the domain's (a
@@ -49,6 +54,43 @@ public class ConnectionFormController {
 
   @Inject Flash flash;
 
+  @Inject KeptSecrets keptSecrets;
+
+  @Inject TestedDrafts tested;
+
+  @Inject DestinationWarning destinations;
+
+  @Context HttpServletRequest request;
+
+  /** The form's labels by the field paths the service reports, for the error summary. */
+  static final Map<String, String> FIELD_LABELS =
+      Map.ofEntries(
+          Map.entry("label", "Label"),
+          Map.entry("baseUrl", "Base URL"),
+          Map.entry("auth.type", "Authentication Type"),
+          Map.entry("auth.token", "Token"),
+          Map.entry("auth.headerName", "Header name"),
+          Map.entry("auth.apiKey", "API key"),
+          Map.entry("auth.username", "Username"),
+          Map.entry("auth.password", "Password"),
+          Map.entry("auth.paramName", "Parameter name"),
+          Map.entry("auth.paramValue", "Parameter value"),
+          Map.entry("docsUrl", "API Documentation URL"),
+          Map.entry("description", "API Description"));
+
+  /** The server's limits, so that the inputs' maxlength matches them. */
+  private static final Map<String, Integer> LIMITS =
+      Map.of(
+          "label", ConnectionLimits.LABEL_MAX,
+          "baseUrl", ConnectionLimits.BASE_URL_MAX,
+          "docsUrl", ConnectionLimits.DOCS_URL_MAX,
+          "description", ConnectionLimits.DESCRIPTION_MAX,
+          "name", ConnectionLimits.NAME_MAX,
+          "username", ConnectionLimits.USERNAME_MAX);
+
+  /** Sent by the form's script when it runs Test Connection in place. */
+  static final String INLINE_HEADER = "X-OpsTower-Inline";
+
   @GET
   @Path("connections/new/external-api")
   public String newForm() {
@@ -59,8 +101,9 @@ public class ConnectionFormController {
   @Path("connections")
   public Response create(@BeanParam ConnectionForm form) {
     try {
-      Connection created = connections.create(form.toDraft());
-      flash.success("Connection “" + created.displayName() + "” saved.");
+      ConnectionDraft draft = draftOf(form);
+      Connection created = connections.create(draft);
+      saved(form, draft, created, null);
       return Response.ok("redirect:connections").build();
     } catch (ProblemException refused) {
       return refused(form, null, refused);
@@ -84,8 +127,9 @@ public class ConnectionFormController {
   public Response update(@PathParam("id") String id, @BeanParam ConnectionForm form) {
     Connection existing = connections.get(id);
     try {
-      Connection saved = connections.update(id, form.toDraft());
-      flash.success("Connection “" + saved.displayName() + "” saved.");
+      ConnectionDraft draft = draftOf(form);
+      Connection saved = connections.update(id, draft);
+      saved(form, draft, saved, id);
       return Response.ok("redirect:connections").build();
     } catch (ProblemException refused) {
       return refused(form, existing, refused);
@@ -98,13 +142,37 @@ public class ConnectionFormController {
     return test(form, connections.get(id));
   }
 
-  /** Runs the test on the typed values; a stored secret is used when Save would keep it. */
+  /**
+   * A Test Connection answer's URL opened again (reload after the POST, a bookmark, history): the
+   * form it came from, not a 404. Each POST template needs its GET twin with the same template,
+   * because JAX-RS picks the template before the method.
+   */
+  @GET
+  @Path("connections/new/test")
+  public String reopenNewTest() {
+    return "redirect:connections/new/external-api";
+  }
+
+  /** As {@link #reopenNewTest()} for an edit; an unknown id is the 404 page. */
+  @GET
+  @Path("connections/{id}/edit/test")
+  public String reopenEditTest(@PathParam("id") String id) {
+    return "redirect:connections/" + connections.get(id).id() + "/edit";
+  }
+
+  /**
+   * Runs the test on the typed values; a stored secret is used when Save would keep it. A request
+   * sent by the form's script ({@value #INLINE_HEADER}) only needs the result: the browser keeps
+   * what was typed. A plain form post keeps a typed secret for the Save that follows.
+   */
   private Response test(ConnectionForm form, Connection existing) {
+    String existingId = existing == null ? null : existing.id();
     try {
-      models.put(
-          "testResult",
-          TestResultView.of(
-              tester.testDraft(form.toDraft(), existing == null ? null : existing.id())));
+      ConnectionDraft draft = draftOf(form);
+      TestReport report = tester.testDraft(draft, existingId);
+      tested.tested(draft, existingId, report);
+      models.put("testResult", TestResultView.of(report));
+      keepTypedSecret(form);
       return Response.ok(show(form, existing, FieldErrors.none())).build();
     } catch (ProblemException refused) {
       return refused(form, existing, refused);
@@ -112,12 +180,55 @@ public class ConnectionFormController {
   }
 
   private Response refused(ConnectionForm form, Connection existing, ProblemException refused) {
+    keepTypedSecret(form);
     int status = refused.code().status() == 404 ? 404 : 400;
-    return ViewStatus.of(servlet, status, show(form, existing, FieldErrors.of(refused)));
+    return ViewStatus.of(
+        servlet, status, show(form, existing, FieldErrors.of(refused, FIELD_LABELS)));
+  }
+
+  /**
+   * The draft to save or test: the secret typed now, else the one kept from an earlier answer of
+   * this form (same auth type and origin only), else none (an edit then keeps the stored one).
+   */
+  private ConnectionDraft draftOf(ConnectionForm form) {
+    if (!form.hasTypedCredential()) {
+      var kept = keptSecrets.find(form.getKeptReference(), form.getAuthType(), form.origin());
+      if (kept.isPresent()) {
+        return form.toDraftWithKept(kept.get());
+      }
+    }
+    return form.toDraft();
+  }
+
+  /** Page answers never carry the secret back; the form gets a reference to it instead. */
+  private void keepTypedSecret(ConnectionForm form) {
+    if (isInline()) {
+      return;
+    }
+    String origin = form.origin();
+    if (form.hasTypedCredential() && origin != null) {
+      models.put("keptSecret", keptSecrets.keep(form.typedSecret(), form.getAuthType(), origin));
+    } else if (!form.hasTypedCredential()
+        && keptSecrets.find(form.getKeptReference(), form.getAuthType(), origin).isPresent()) {
+      models.put("keptSecret", form.getKeptReference());
+    }
+  }
+
+  private boolean isInline() {
+    return "1".equals(request.getHeader(INLINE_HEADER));
+  }
+
+  /** After a successful save: the test of exactly these values counts, the policy may object. */
+  private void saved(ConnectionForm form, ConnectionDraft draft, Connection saved, String id) {
+    keptSecrets.forget(form.getKeptReference());
+    tested.takeIfSame(draft, id).ifPresent(report -> tester.keepAsLastTest(saved.id(), report));
+    flash.success("Connection “" + saved.displayName() + "” saved.");
+    destinations.of(saved).ifPresent(flash::warning);
   }
 
   private String show(ConnectionForm form, Connection existing, FieldErrors errors) {
     models.put("form", form);
+    models.put("limits", LIMITS);
     models.put("authTypes", AUTH_TYPES);
     models.put("errors", errors);
     models.put("editing", existing != null);

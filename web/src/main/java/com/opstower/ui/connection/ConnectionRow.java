@@ -2,9 +2,14 @@ package com.opstower.ui.connection;
 
 import com.opstower.agent.entity.Agent;
 import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.LastTest;
+import com.opstower.ui.layout.UiTime;
 import java.util.List;
 
-/** One connection as the list and the detail page show it; never carries the secret. */
+/**
+ * One connection as the list and the detail page show it; never carries the secret. {@code
+ * lastTestedAt} is when {@code lastTest} ran, for the list's relative time (null if never tested).
+ */
 public record ConnectionRow(
     String id,
     String name,
@@ -16,6 +21,7 @@ public record ConnectionRow(
     String docsUrl,
     String description,
     TestResultView lastTest,
+    UiTime.Shown lastTestedAt,
     List<String> agents) {
 
   public static ConnectionRow of(Connection connection, List<Agent> usedBy) {
@@ -30,6 +36,7 @@ public record ConnectionRow(
         connection.docsUrl().orElse(null),
         connection.description().orElse(null),
         connection.lastTest().map(TestResultView::of).orElse(null),
+        connection.lastTest().map(LastTest::testedAt).map(UiTime::shown).orElse(null),
         usedBy.stream().map(Agent::name).toList());
   }
 }

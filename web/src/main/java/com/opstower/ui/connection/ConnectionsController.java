@@ -9,6 +9,9 @@ import com.opstower.tool.control.AgentTools;
 import com.opstower.ui.layout.Flash;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
 import jakarta.ws.rs.GET;
@@ -63,7 +66,12 @@ public class ConnectionsController {
     models.put(
         "tools",
         tools.forConnections(List.of(connection)).stream()
-            .map(tool -> new ToolPreview(tool.function().name(), tool.function().description()))
+            .map(
+                tool ->
+                    new ToolPreview(
+                        tool.function().name(),
+                        tool.function().description(),
+                        DEFINITION_JSON.toJson(tool)))
             .toList());
     return "connections/detail.html";
   }
@@ -98,6 +106,12 @@ public class ConnectionsController {
     return "redirect:connections";
   }
 
-  /** The name and description of a tool function as an agent receives it. */
-  public record ToolPreview(String name, String description) {}
+  /**
+   * The tool as an agent receives it: its name, its description, and the whole definition as the
+   * API's {@code GET …/tools} serialises it (same JSON-B settings, indented for reading).
+   */
+  public record ToolPreview(String name, String description, String definition) {}
+
+  private static final Jsonb DEFINITION_JSON =
+      JsonbBuilder.create(new JsonbConfig().withNullValues(true).withFormatting(true));
 }

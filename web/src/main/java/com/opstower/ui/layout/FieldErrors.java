@@ -27,6 +27,32 @@ public final class FieldErrors {
     return errors;
   }
 
+  /**
+   * Like {@link #of(ProblemException)}, with a summary that names each invalid field by the label
+   * the person sees ("Base URL: …") rather than its JSON path ("baseUrl: …").
+   *
+   * @param labels field path → label; fields without one keep the service's summary
+   */
+  public static FieldErrors of(ProblemException problem, Map<String, String> labels) {
+    FieldErrors plain = of(problem);
+    if (plain.byField.isEmpty()) {
+      return plain;
+    }
+    StringBuilder summary = new StringBuilder();
+    for (Map.Entry<String, String> error : plain.byField.entrySet()) {
+      String label = labels.get(error.getKey());
+      if (label == null) {
+        return plain;
+      }
+      summary.append(summary.length() == 0 ? "" : " ").append(label).append(": ");
+      String message = error.getValue();
+      summary.append(message).append(message.endsWith(".") ? "" : ".");
+    }
+    FieldErrors labelled = new FieldErrors(summary.toString());
+    labelled.byField.putAll(plain.byField);
+    return labelled;
+  }
+
   public static FieldErrors single(String field, String message) {
     FieldErrors errors = new FieldErrors(message);
     errors.byField.put(field, message);

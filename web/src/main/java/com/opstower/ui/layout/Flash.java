@@ -13,6 +13,7 @@ public class Flash implements Serializable {
 
   private String message;
   private boolean error;
+  private String warning;
 
   public void success(String text) {
     this.message = text;
@@ -22,6 +23,15 @@ public class Flash implements Serializable {
   public void error(String text) {
     this.message = text;
     this.error = true;
+  }
+
+  /** A second line under a success: done, but something needs attention. */
+  public void warning(String text) {
+    this.warning = text;
+  }
+
+  public String getWarning() {
+    return warning;
   }
 
   public String getMessage() {
