@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -157,6 +160,62 @@ final class Browser implements AutoCloseable {
     } catch (IOException | InterruptedException failed) {
       throw new IllegalStateException("Request failed: " + failed, failed);
     }
+  }
+
+  /**
+   * Makes the viewport exactly {@code width} × {@code height} CSS pixels: the window is resized
+   * and, since window decorations would make the viewport smaller, Chromium is told the metrics
+   * too.
+   */
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+  }
+
+  /** Back to a desktop window of {@code width} × {@code height}, without metrics override. */
+  void restoreSize(int width, int height) {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** Runs {@code script} in the page (WebDriver scripts are not subject to the page's CSP). */
+  Object script(String script, Object... arguments) {
+    return driver.executeScript(script, arguments);
+  }
+
+  /** How wide the page is: wider than {@link #innerWidth()} means it scrolls sideways. */
+  long scrollWidth() {
+    return ((Number) script("return document.documentElement.scrollWidth")).longValue();
+  }
+
+  long innerWidth() {
+    return ((Number) script("return window.innerWidth")).longValue();
+  }
+
+  /** The id of the focused element; empty for the body or an element without id. */
+  String activeElementId() {
+    Object id = script("return document.activeElement ? document.activeElement.id : ''");
+    return id == null ? "" : id.toString();
+  }
+
+  /** Presses keys as a person would, into whatever has focus. */
+  void press(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  void pressTab() {
+    press(Keys.TAB);
+  }
+
+  void pressShiftTab() {
+    new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+  }
+
+  /** Puts the mouse in the top left corner, so that nothing the test reads is hovered. */
+  void movePointerAway() {
+    new Actions(driver).moveToLocation(1, 1).perform();
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Map;
  * by name where they still exist.
  */
 public record ActivityRow(
-    String at,
+    UiTime.Shown at,
     String agent,
     String connection,
     String method,
@@ -27,7 +27,7 @@ public record ActivityRow(
   public static ActivityRow of(
       ActivityEntry entry, Map<String, String> agentNames, Map<String, String> connectionNames) {
     return new ActivityRow(
-        UiTime.format(entry.at()),
+        UiTime.shown(entry.at()),
         "test".equals(entry.kind()) ? "Test Connection" : name(agentNames, entry.agentId()),
         entry.connectionId() == null && "test".equals(entry.kind())
             ? "(unsaved draft)"

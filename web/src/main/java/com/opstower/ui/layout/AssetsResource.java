@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * The UI's static files. The UI application is mapped to {@code /*}, which hides the container's
  * static file serving, so the few files the pages use are listed here and streamed from the
- * classpath (Pico from its WebJar). Only these names can be fetched.
+ * classpath (Pico from its WebJar). Only these names can be fetched. The favicon is an SVG without
+ * script or style, so the CSP's {@code img-src 'self'} covers it.
  */
 @Path("assets")
 public class AssetsResource {
@@ -28,7 +29,17 @@ public class AssetsResource {
                   "META-INF/resources/webjars/picocss__pico/" + picoVersion() + "/css/pico.min.css",
                   "text/css; charset=UTF-8"),
           "app.css", new Asset("com/opstower/ui/assets/app.css", "text/css; charset=UTF-8"),
-          "app.js", new Asset("com/opstower/ui/assets/app.js", "text/javascript; charset=UTF-8"));
+          "app.js", new Asset("com/opstower/ui/assets/app.js", "text/javascript; charset=UTF-8"),
+          "connection-form.js",
+              new Asset(
+                  "com/opstower/ui/assets/connection-form.js", "text/javascript; charset=UTF-8"),
+          "favicon.svg", new Asset("com/opstower/ui/assets/favicon.svg", "image/svg+xml"));
+
+  /** The media type {@code name} is served with, or {@code null} if it is not an asset. */
+  static String mediaType(String name) {
+    Asset asset = ASSETS.get(name);
+    return asset == null ? null : asset.mediaType();
+  }
 
   @GET
   @Path("{name}")

@@ -5,6 +5,7 @@
 document.addEventListener("DOMContentLoaded", () => {
   showOnlyChosenAuthFields();
   enableCopyButtons();
+  focusFirstInvalidField();
 });
 
 // Shows the inputs of the chosen authentication type; the others are hidden and disabled, so
@@ -38,4 +39,18 @@ function enableCopyButtons() {
       button.textContent = "Copied";
     });
   });
+}
+
+// After a rejected submit (the page shows #form-errors or a field error), puts the keyboard on the
+// first field marked invalid that can take it: not hidden with its authentication type, not
+// disabled. Runs after showOnlyChosenAuthFields, which decides what is hidden.
+function focusFirstInvalidField() {
+  if (!document.getElementById("form-errors") && !document.querySelector(".field-error")) {
+    return;
+  }
+  const field = Array.from(document.querySelectorAll("[aria-invalid=true]")).find(
+    (candidate) => !candidate.disabled && candidate.getClientRects().length > 0);
+  if (field) {
+    field.focus();
+  }
 }
