@@ -4,6 +4,7 @@ import com.opstower.agent.entity.Agent;
 import com.opstower.agent.entity.AgentType;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.persistence.Timestamps;
+import com.opstower.persistence.UniqueViolation;
 import com.opstower.problem.NotFound;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
@@ -12,10 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Creates and changes agents and decides which connections each may call. */
 @ApplicationScoped
@@ -26,20 +30,66 @@ public class AgentService {
 
   @Inject ConnectionService connections;
 
+  /**
+   * A new agent. Its name must be unique ignoring case: a duplicate is a {@code conflict} naming
+   * the agent that has it (the database's UNIQUE {@code name_key} decides between two simultaneous
+   * requests).
+   */
   public Agent create(AgentDraft draft) {
+    return create(draft, Set.of());
+  }
+
+  /**
+   * A new agent that may call the {@code enabled} connections from the start, in one transaction.
+   * Ids of connections that no longer exist are skipped: there is nothing left to enable.
+   */
+  public Agent create(AgentDraft draft, Set<String> enabled) {
     Valid valid = validate(draft, null);
-    Agent agent = new Agent(valid.name(), valid.type(), valid.description(), Timestamps.now());
+    Instant now = Timestamps.now();
+    Agent agent = new Agent(valid.name(), valid.type(), valid.description(), now);
+    enabled.stream()
+        .filter(connectionId -> connections.find(connectionId).isPresent())
+        .forEach(connectionId -> agent.enableConnection(connectionId, now));
     em.persist(agent);
-    em.flush();
+    flush(valid.name());
     return agent;
   }
 
   public Agent update(String id, AgentDraft draft) {
+    return update(id, draft, Set.of(), Set.of());
+  }
+
+  /**
+   * Saves the details and the connection choice of one form together, or nothing. Of the {@code
+   * shown} connections (those the form listed), the {@code enabled} ones are enabled and the others
+   * disabled; connections the form did not show keep their state, and enabled ids of connections
+   * deleted meanwhile are skipped.
+   */
+  public Agent update(String id, AgentDraft draft, Set<String> shown, Set<String> enabled) {
     Agent agent = get(id);
     Valid valid = validate(draft, id);
-    agent.describe(valid.name(), valid.type(), valid.description(), Timestamps.now());
-    em.flush();
+    Instant now = Timestamps.now();
+    agent.describe(valid.name(), valid.type(), valid.description(), now);
+    for (String connectionId : shown) {
+      if (!enabled.contains(connectionId)) {
+        agent.disableConnection(connectionId, now);
+      } else if (connections.find(connectionId).isPresent()) {
+        agent.enableConnection(connectionId, now);
+      }
+    }
+    flush(valid.name());
     return agent;
+  }
+
+  private void flush(String name) {
+    try {
+      em.flush();
+    } catch (PersistenceException refused) {
+      if (UniqueViolation.in(refused)) {
+        throw duplicate(name);
+      }
+      throw refused;
+    }
   }
 
   public void delete(String id) {
@@ -107,19 +157,32 @@ public class AgentService {
       throw new ProblemException(
           ProblemCode.INVALID_REQUEST, "The agent is not valid; see errors.", errors);
     }
-    boolean taken =
+    Optional<Agent> holder =
         em
-            .createNamedQuery(Agent.FIND_BY_NAME, Agent.class)
-            .setParameter("name", name)
+            .createNamedQuery(Agent.FIND_BY_NAME_KEY, Agent.class)
+            .setParameter("key", Agent.nameKey(name))
             .getResultList()
             .stream()
-            .anyMatch(other -> !other.id().equals(ownId));
-    if (taken) {
-      throw new ProblemException(
-          ProblemCode.CONFLICT,
-          "An agent named '" + name + "' already exists; choose another name.",
-          List.of(new FieldError("name", "An agent with this name already exists.")));
+            .filter(other -> !other.id().equals(ownId))
+            .findFirst();
+    if (holder.isPresent()) {
+      throw duplicate(holder.get().name());
     }
     return new Valid(name, type.orElseThrow(), description);
+  }
+
+  /** 409 naming the agent that already has the name; the field error is for the form. */
+  static ProblemException duplicate(String existingName) {
+    return new ProblemException(
+        ProblemCode.CONFLICT,
+        "An agent named '"
+            + existingName
+            + "' already exists (names are compared ignoring case); choose another name.",
+        List.of(
+            new FieldError(
+                "name",
+                "An agent named '"
+                    + existingName
+                    + "' already exists; names are compared ignoring case.")));
   }
 }

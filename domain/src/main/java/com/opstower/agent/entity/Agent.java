@@ -12,26 +12,34 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** An OpsTower AI agent and the connections it may call. */
+/**
+ * An OpsTower AI agent and the connections it may call. Names are unique ignoring case: {@code
+ * name_key} holds the lower-cased name under a UNIQUE constraint and is kept in step by {@link
+ * #describe}.
+ */
 @Entity
 @Table(name = "agents")
 @NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.name")
-@NamedQuery(name = Agent.FIND_BY_NAME, query = "SELECT a FROM Agent a WHERE a.name = :name")
+@NamedQuery(name = Agent.FIND_BY_NAME_KEY, query = "SELECT a FROM Agent a WHERE a.nameKey = :key")
 @NamedQuery(
     name = Agent.FIND_USING_CONNECTION,
     query = "SELECT a FROM Agent a WHERE :connectionId MEMBER OF a.connectionIds ORDER BY a.name")
 public class Agent {
 
   public static final String FIND_ALL = "Agent.findAll";
-  public static final String FIND_BY_NAME = "Agent.findByName";
+  public static final String FIND_BY_NAME_KEY = "Agent.findByNameKey";
   public static final String FIND_USING_CONNECTION = "Agent.findUsingConnection";
   public static final int NAME_MAX = 100;
   public static final int DESCRIPTION_MAX = 2000;
+
+  /** Lower-casing can lengthen a name (e.g. U+0130 becomes two chars), so the key has room. */
+  public static final int NAME_KEY_MAX = 2 * NAME_MAX;
 
   @Id
   @Column(length = 36)
@@ -39,6 +47,10 @@ public class Agent {
 
   @Column(nullable = false, unique = true, length = NAME_MAX)
   private String name;
+
+  /** {@link #nameKey(String)} of {@link #name}. */
+  @Column(name = "name_key", nullable = false, unique = true, length = NAME_KEY_MAX)
+  private String nameKey;
 
   @Column(nullable = false, length = 32)
   private AgentType type;
@@ -69,6 +81,7 @@ public class Agent {
 
   public void describe(String name, AgentType type, String description, Instant now) {
     this.name = Objects.requireNonNull(name);
+    this.nameKey = nameKey(name);
     this.type = Objects.requireNonNull(type);
     this.description = description;
     this.updatedAt = now;
@@ -87,6 +100,11 @@ public class Agent {
     }
   }
 
+  /** What two agents' names must not share: the name, lower-cased. */
+  public static String nameKey(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
   public boolean isEnabled(String connectionId) {
     return connectionIds.contains(connectionId);
   }
@@ -97,6 +115,10 @@ public class Agent {
 
   public String name() {
     return name;
+  }
+
+  public String nameKey() {
+    return nameKey;
   }
 
   public AgentType type() {

@@ -1,6 +1,7 @@
 package com.opstower.token.control;
 
 import com.opstower.persistence.Timestamps;
+import com.opstower.persistence.UniqueViolation;
 import com.opstower.problem.NotFound;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -34,24 +36,81 @@ public class TokenService {
 
   @Inject TokenUse use;
 
+  /**
+   * A new token with a fresh value. Its name must be unique among live tokens, ignoring case: a
+   * duplicate is a {@code conflict} naming the token that has it. The check is repeated by the
+   * database (UNIQUE {@code name_key}), which decides between two simultaneous requests.
+   */
   public IssuedToken create(String name, Set<Scope> scopes) {
     String trimmed = name == null ? "" : name.trim();
     if (trimmed.isEmpty() || trimmed.length() > ApiToken.NAME_MAX) {
-      throw new ProblemException(
-          ProblemCode.INVALID_REQUEST,
-          "The token is not valid; see errors.",
-          List.of(new FieldError("name", "Enter a name of 1 to 100 characters.")));
+      throw invalid("name", "Enter a name of 1 to 100 characters.");
+    }
+    if (trimmed.chars().anyMatch(Character::isISOControl)) {
+      throw invalid("name", "Remove control characters from the name.");
     }
     if (scopes.isEmpty()) {
-      throw new ProblemException(
-          ProblemCode.INVALID_REQUEST,
-          "The token is not valid; see errors.",
-          List.of(new FieldError("scopes", "Choose at least one scope: admin, agent.")));
+      throw invalid("scopes", "Choose at least one scope: admin, agent.");
+    }
+    Optional<ApiToken> holder = findLiveByName(trimmed);
+    if (holder.isPresent()) {
+      throw duplicate(holder.get().name());
     }
     String value = TokenValues.generate();
     ApiToken token = new ApiToken(trimmed, scopes, TokenValues.hash(value), Timestamps.now());
-    em.persist(token);
+    try {
+      em.persist(token);
+      em.flush();
+    } catch (PersistenceException refused) {
+      if (UniqueViolation.in(refused)) {
+        throw duplicate(trimmed);
+      }
+      throw refused;
+    }
     return new IssuedToken(token, value);
+  }
+
+  /** The live token whose name equals {@code name} ignoring case. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ApiToken> findLiveByName(String name) {
+    return em
+        .createNamedQuery(ApiToken.FIND_LIVE_BY_NAME_KEY, ApiToken.class)
+        .setParameter("key", ApiToken.nameKey(name.trim()))
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /** The live token with this id; a revoked or unknown one is {@code not-found}. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ApiToken getLive(String id) {
+    ApiToken token = id == null ? null : em.find(ApiToken.class, id);
+    if (token == null || token.isRevoked()) {
+      throw NotFound.of("token", id);
+    }
+    return token;
+  }
+
+  private static ProblemException invalid(String field, String message) {
+    return new ProblemException(
+        ProblemCode.INVALID_REQUEST,
+        "The token is not valid; see errors.",
+        List.of(new FieldError(field, message)));
+  }
+
+  /** 409 naming the token that already has the name; the field error is for the form. */
+  static ProblemException duplicate(String existingName) {
+    return new ProblemException(
+        ProblemCode.CONFLICT,
+        "A token named '"
+            + existingName
+            + "' already exists (names are compared ignoring case); choose another name.",
+        List.of(
+            new FieldError(
+                "name",
+                "A token named '"
+                    + existingName
+                    + "' already exists; names are compared ignoring case.")));
   }
 
   /**
@@ -111,11 +170,10 @@ public class TokenService {
     return em.createNamedQuery(ApiToken.FIND_ACTIVE, ApiToken.class).getResultList();
   }
 
-  public void revoke(String id) {
-    ApiToken token = id == null ? null : em.find(ApiToken.class, id);
-    if (token == null || token.isRevoked()) {
-      throw NotFound.of("token", id);
-    }
+  /** Revokes at once and frees the name; returns the token as revoked. */
+  public ApiToken revoke(String id) {
+    ApiToken token = getLive(id);
     token.revoke(Timestamps.now());
+    return token;
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,10 @@ import java.util.stream.Collectors;
 /**
  * A bearer token for {@code /api/v1}. Only the SHA-256 hash of the token value is stored; the value
  * itself is shown once, when the token is created.
+ *
+ * <p>Names are unique among live tokens, ignoring case: {@code name_key} holds the lower-cased name
+ * under a UNIQUE constraint while the token is live and is cleared when it is revoked (NULLs never
+ * collide, on HSQLDB and PostgreSQL alike), so a revoked token's name may be used again.
  */
 @Entity
 @Table(name = "api_tokens")
@@ -32,6 +37,9 @@ import java.util.stream.Collectors;
     hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(name = ApiToken.COUNT, query = "SELECT COUNT(t) FROM ApiToken t")
 @NamedQuery(
+    name = ApiToken.FIND_LIVE_BY_NAME_KEY,
+    query = "SELECT t FROM ApiToken t WHERE t.nameKey = :key AND t.revokedAt IS NULL")
+@NamedQuery(
     name = ApiToken.MARK_USED,
     query = "UPDATE ApiToken t SET t.lastUsedAt = :at WHERE t.id = :id")
 public class ApiToken {
@@ -40,7 +48,11 @@ public class ApiToken {
   public static final String FIND_BY_HASH = "ApiToken.findByHash";
   public static final String COUNT = "ApiToken.count";
   public static final String MARK_USED = "ApiToken.markUsed";
+  public static final String FIND_LIVE_BY_NAME_KEY = "ApiToken.findLiveByNameKey";
   public static final int NAME_MAX = 100;
+
+  /** Lower-casing can lengthen a name (e.g. U+0130 becomes two chars), so the key has room. */
+  public static final int NAME_KEY_MAX = 2 * NAME_MAX;
 
   /** Recording every use would turn each agent call into a write; once a minute is enough. */
   private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
@@ -51,6 +63,10 @@ public class ApiToken {
 
   @Column(nullable = false, length = NAME_MAX)
   private String name;
+
+  /** {@link #nameKey(String)} of the name while live; null once revoked. */
+  @Column(name = "name_key", length = NAME_KEY_MAX)
+  private String nameKey;
 
   @Column(name = "token_hash", nullable = false, unique = true, length = 64)
   private String hash;
@@ -75,6 +91,7 @@ public class ApiToken {
     }
     this.id = UUID.randomUUID().toString();
     this.name = Objects.requireNonNull(name);
+    this.nameKey = nameKey(name);
     this.scopes = scopes.stream().sorted().map(Scope::wire).collect(Collectors.joining(","));
     this.hash = Objects.requireNonNull(hash);
     this.createdAt = now;
@@ -89,10 +106,17 @@ public class ApiToken {
     return false;
   }
 
+  /** Revoking frees the name for a new token. */
   public void revoke(Instant now) {
     if (revokedAt == null) {
       revokedAt = now;
     }
+    nameKey = null;
+  }
+
+  /** What two names must not share among live tokens: the name, lower-cased. */
+  public static String nameKey(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   public boolean isRevoked() {
@@ -109,6 +133,11 @@ public class ApiToken {
 
   public String name() {
     return name;
+  }
+
+  /** The lower-cased name while live, else empty. */
+  public Optional<String> nameKey() {
+    return Optional.ofNullable(nameKey);
   }
 
   public String hash() {

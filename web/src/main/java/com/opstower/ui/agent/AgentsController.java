@@ -16,7 +16,6 @@ import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,12 +23,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Agents: the list, create, edit and delete, and the connections each agent may call. */
+/**
+ * Agents: the list, create, edit and delete. The agent page is one form: its details and the
+ * connections it may call are saved together by one button.
+ */
 @Controller
 @RequestScoped
 @Path("/")
@@ -76,12 +76,13 @@ public class AgentsController {
     return show(AgentForm.blank(), null, FieldErrors.none());
   }
 
+  /** Details and the connections it may call, in one form and one transaction. */
   @POST
   @Path("agents")
   public Response create(@BeanParam AgentForm form) {
     try {
-      Agent created = agents.create(form.toDraft());
-      flash.success("Agent “" + created.name() + "” created. Choose the connections it may call.");
+      Agent created = agents.create(form.toDraft(), form.enabled());
+      flash.success("Agent “" + created.name() + "” created" + enabledCount(created) + ".");
       return Response.ok("redirect:agents/" + created.id()).build();
     } catch (ProblemException refused) {
       return ViewStatus.of(servlet, 400, show(form, null, FieldErrors.of(refused)));
@@ -95,36 +96,30 @@ public class AgentsController {
     return show(AgentForm.of(agent), agent, FieldErrors.none());
   }
 
+  /**
+   * The page's one Save: details and connection switches together, so neither can be lost to the
+   * other's button. Refused details re-render the form with everything as posted, switches too.
+   */
   @POST
   @Path("agents/{id}")
   public Response update(@PathParam("id") String id, @BeanParam AgentForm form) {
     Agent agent = agents.get(id);
     try {
-      Agent saved = agents.update(id, form.toDraft());
-      flash.success("Agent “" + saved.name() + "” saved.");
-      return Response.ok("redirect:agents").build();
+      Agent saved = agents.update(id, form.toDraft(), form.shown(), form.enabled());
+      flash.success("Agent “" + saved.name() + "” saved" + enabledCount(saved) + ".");
+      return Response.ok("redirect:agents/" + saved.id()).build();
     } catch (ProblemException refused) {
       return ViewStatus.of(servlet, 400, show(form, agent, FieldErrors.of(refused)));
     }
   }
 
-  /** The checked boxes are the connections the agent may call; the others are disabled. */
-  @POST
-  @Path("agents/{id}/connections")
-  public String updateConnections(
-      @PathParam("id") String id, @FormParam("connectionId") List<String> checked) {
-    Agent agent = agents.get(id);
-    Set<String> wanted = new HashSet<>(checked == null ? List.of() : checked);
-    for (Connection connection : connections.list()) {
-      boolean enabled = agent.isEnabled(connection.id());
-      if (wanted.contains(connection.id()) && !enabled) {
-        agents.enableConnection(id, connection.id());
-      } else if (!wanted.contains(connection.id()) && enabled) {
-        agents.disableConnection(id, connection.id());
-      }
-    }
-    flash.success("Connections of agent “" + agent.name() + "” saved.");
-    return "redirect:agents/" + id;
+  private static String enabledCount(Agent agent) {
+    int count = agent.connectionIds().size();
+    return switch (count) {
+      case 0 -> ", with no connections enabled";
+      case 1 -> ", with 1 connection enabled";
+      default -> ", with " + count + " connections enabled";
+    };
   }
 
   @GET
@@ -146,6 +141,7 @@ public class AgentsController {
     return "redirect:agents";
   }
 
+  /** The form; the switches show what was posted, else what is stored (all off for a new one). */
   private String show(AgentForm form, Agent agent, FieldErrors errors) {
     models.put("form", form);
     models.put("types", TYPES);
@@ -154,15 +150,18 @@ public class AgentsController {
     if (agent != null) {
       models.put("agentId", agent.id());
       models.put("agentName", agent.name());
-      models.put(
-          "toggles",
-          connections.list().stream()
-              .map(
-                  c ->
-                      new ConnectionToggle(
-                          c.id(), c.displayName(), c.baseUrl().toString(), agent.isEnabled(c.id())))
-              .toList());
     }
+    models.put(
+        "toggles",
+        connections.list().stream()
+            .map(
+                c ->
+                    new ConnectionToggle(
+                        c.id(),
+                        c.displayName(),
+                        c.baseUrl().toString(),
+                        form.showsEnabled(c.id(), agent != null && agent.isEnabled(c.id()))))
+            .toList());
     return FORM;
   }
 }

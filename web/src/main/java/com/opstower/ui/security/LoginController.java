@@ -9,6 +9,7 @@ import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,11 @@ import java.util.Optional;
  * Sign in and sign out. Both POSTs are CSRF protected like every other form. A sign-in asks the
  * {@link SignInThrottle} first: a throttled attempt is answered with 429 before any password hash
  * is computed.
+ *
+ * <p>A deep link survives sign-in: {@code GET /login?next=/agents} (where the {@link LoginGate}
+ * sends a signed-out request) keeps the page in the session, checked by {@link UiPaths#safeNext},
+ * and a successful sign-in redirects there instead of to the connection list. Anything the check
+ * refuses is dropped, so {@code next} can never send the browser to another site.
  */
 @Controller
 @RequestScoped
@@ -30,6 +36,12 @@ import java.util.Optional;
 public class LoginController {
 
   static final String VIEW = "login.html";
+
+  /** Where to go after signing in, as accepted by {@link UiPaths#safeNext}. */
+  static final String NEXT = "com.opstower.ui.login.next";
+
+  /** Where sign-in goes without a (valid) deep link. */
+  static final String HOME = "/connections";
 
   @Inject UserService users;
 
@@ -45,9 +57,16 @@ public class LoginController {
   @Path("login")
   public String form(
       @QueryParam("signedOut") String signedOut,
-      @QueryParam("passwordChanged") String passwordChanged) {
+      @QueryParam("passwordChanged") String passwordChanged,
+      @QueryParam("next") String next) {
+    Optional<String> safe = UiPaths.safeNext(next);
     if (SessionLogin.user(request).isPresent()) {
-      return "redirect:connections";
+      return "redirect:" + safe.orElse(HOME);
+    }
+    if (safe.isPresent()) {
+      request.getSession(true).setAttribute(NEXT, safe.get());
+    } else if (request.getSession(false) != null) {
+      request.getSession(false).removeAttribute(NEXT);
     }
     models.put("signedOut", signedOut != null);
     models.put("passwordChanged", passwordChanged != null);
@@ -70,8 +89,9 @@ public class LoginController {
         name.isEmpty() || secret.length == 0 ? Optional.empty() : users.verify(name, secret);
     if (user.isPresent()) {
       throttle.succeeded(name, address);
+      String next = takeNext();
       SessionLogin.signIn(request, name, user.get().credentialStamp());
-      return Response.ok("redirect:connections").build();
+      return Response.ok("redirect:" + next).build();
     }
     models.put("failed", true);
     return ViewStatus.of(servlet, 401, VIEW);
@@ -82,6 +102,17 @@ public class LoginController {
   public String signOut() {
     SessionLogin.signOut(request);
     return "redirect:login?signedOut";
+  }
+
+  /** The deep link kept by the sign-in page, checked again, and forgotten; else the home page. */
+  private String takeNext() {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return HOME;
+    }
+    Object kept = session.getAttribute(NEXT);
+    session.removeAttribute(NEXT);
+    return kept instanceof String next ? UiPaths.safeNext(next).orElse(HOME) : HOME;
   }
 
   /**

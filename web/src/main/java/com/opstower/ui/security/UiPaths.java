@@ -1,6 +1,7 @@
 package com.opstower.ui.security;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which request paths belong to the UI and which of those are open without login. Everything not
@@ -9,6 +10,17 @@ import java.util.List;
 public final class UiPaths {
 
   public static final String LOGIN = "/login";
+
+  public static final String LOGOUT = "/logout";
+
+  /** A deep link longer than this is not kept across sign-in. */
+  static final int NEXT_MAX = 2048;
+
+  /** Besides letters and digits, what RFC 3986 allows in a path as this UI uses it (no ';'). */
+  private static final String PATH_CHARS = "-._~!$&'()*+,=@/";
+
+  /** Besides letters and digits, what RFC 3986 allows in a query. */
+  private static final String QUERY_CHARS = PATH_CHARS + ";:?";
 
   /** Served by other parts of the server with their own authentication (or none). */
   private static final List<String> FOREIGN =
@@ -28,6 +40,78 @@ public final class UiPaths {
   /** Only the exact login page and asset files; nothing below or beside them. */
   public static boolean isOpen(String path) {
     return !isAmbiguous(path) && (path.equals(LOGIN) || ASSET.matcher(path).matches());
+  }
+
+  /**
+   * Where a sign-in may send the browser next: a UI page of this application as a path relative to
+   * the context root, with its query, e.g. {@code /agents} or {@code /activity?agent=x}. Anything
+   * else is refused, so the parameter cannot redirect elsewhere: it must start with exactly one
+   * {@code /} (not {@code //}, which is another host), contain no backslash (browsers read it as a
+   * slash), scheme, fragment, space or control character (encoded ones included); its path must
+   * hold no dot segment, no path parameter and no encoded slash, backslash, dot or percent sign
+   * (double encoding). The sign-in pages themselves and the paths the UI does not serve ({@code
+   * /api/…}, health, metrics, OpenAPI) are refused too.
+   *
+   * @return the path unchanged when it may be followed, else empty
+   */
+  public static Optional<String> safeNext(String next) {
+    if (next == null
+        || next.isEmpty()
+        || next.length() > NEXT_MAX
+        || !isUrlSyntax(next)
+        || next.startsWith("//")) {
+      return Optional.empty();
+    }
+    int query = next.indexOf('?');
+    String path = query < 0 ? next : next.substring(0, query);
+    if (isAmbiguous(path)
+        || path.contains("%25")
+        || isForeign(path)
+        || isOpen(path)
+        || matches(path, LOGIN)
+        || matches(path, LOGOUT)
+        || path.startsWith("/assets/")) {
+      return Optional.empty();
+    }
+    return Optional.of(next);
+  }
+
+  /**
+   * A path starting with {@code /} and an optional query, of RFC 3986 characters only: no fragment,
+   * space, backslash, double quote or anything outside ASCII, and every {@code %} starts a valid
+   * escape that is not a control character ({@code %0d}, {@code %00}, {@code %7f}, …). A plain
+   * loop: a regular expression with alternation recursed once per character.
+   */
+  private static boolean isUrlSyntax(String next) {
+    if (next.charAt(0) != '/') {
+      return false;
+    }
+    boolean query = false;
+    for (int i = 0; i < next.length(); i++) {
+      char c = next.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= next.length()) {
+          return false;
+        }
+        int high = hexDigit(next.charAt(i + 1));
+        int low = hexDigit(next.charAt(i + 2));
+        if (high < 0 || low < 0 || high * 16 + low < 0x20 || high * 16 + low == 0x7f) {
+          return false;
+        }
+        i += 2;
+      } else if (c == '?') {
+        query = true;
+      } else if (!(c < 0x80 && Character.isLetterOrDigit(c))
+          && (query ? QUERY_CHARS : PATH_CHARS).indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** 0 to 15 for an ASCII hex digit, else -1 (not {@link Character#digit}: it takes any script). */
+  private static int hexDigit(char c) {
+    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 
   /**

@@ -1,8 +1,10 @@
 package com.opstower.ui.token;
 
+import com.opstower.persistence.Timestamps;
 import com.opstower.problem.ProblemException;
 import com.opstower.token.control.TokenService;
 import com.opstower.token.control.TokenService.IssuedToken;
+import com.opstower.token.entity.ApiToken;
 import com.opstower.token.entity.Scope;
 import com.opstower.ui.layout.FieldErrors;
 import com.opstower.ui.layout.Flash;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -25,8 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * API tokens. A new token's value is rendered in the response to the create POST and nowhere else:
- * it is not stored, not put in the flash and not shown again.
+ * API tokens. Creating is post-redirect-get: the POST creates the token and redirects to the list,
+ * which shows the new value once ({@link IssuedOnce}); reloading that page shows no value and
+ * creates nothing. Revoking asks first, on a page that names the token.
  */
 @Controller
 @RequestScoped
@@ -34,6 +38,7 @@ import java.util.Set;
 public class TokensController {
 
   static final String VIEW = "tokens/list.html";
+  static final String CONFIRM_REVOKE = "tokens/revoke.html";
 
   @Inject TokenService tokens;
 
@@ -41,11 +46,19 @@ public class TokensController {
 
   @Context HttpServletResponse servlet;
 
+  @Context HttpServletRequest request;
+
   @Inject Flash flash;
 
   @GET
   @Path("tokens")
   public String list() {
+    IssuedOnce.take(request.getSession(false), Timestamps.now())
+        .ifPresent(
+            issued -> {
+              models.put("issuedName", issued.name());
+              models.put("issuedValue", issued.value());
+            });
     return show(FieldErrors.none(), "", List.of(Scope.AGENT.wire()));
   }
 
@@ -57,20 +70,30 @@ public class TokensController {
     chosen.stream().map(Scope::fromWire).flatMap(Optional::stream).forEach(parsed::add);
     try {
       IssuedToken issued = tokens.create(name, parsed);
-      models.put("issuedName", issued.token().name());
-      models.put("issuedValue", issued.value());
-      return Response.ok(show(FieldErrors.none(), "", List.of(Scope.AGENT.wire()))).build();
+      IssuedOnce.keep(
+          request.getSession(true), issued.token().name(), issued.value(), Timestamps.now());
+      return Response.ok("redirect:tokens").build();
     } catch (ProblemException refused) {
       return ViewStatus.of(
           servlet, 400, show(FieldErrors.of(refused), name == null ? "" : name, chosen));
     }
   }
 
+  /** The confirmation page: which token, what it may do, when it was last used. */
+  @GET
+  @Path("tokens/{id}/revoke")
+  public String confirmRevoke(@PathParam("id") String id) {
+    ApiToken token = tokens.getLive(id);
+    models.put("token", TokenRow.of(token));
+    return CONFIRM_REVOKE;
+  }
+
   @POST
   @Path("tokens/{id}/revoke")
   public String revoke(@PathParam("id") String id) {
-    tokens.revoke(id);
-    flash.success("Token revoked. Clients using it are refused from now on.");
+    ApiToken revoked = tokens.revoke(id);
+    flash.success(
+        "Token “" + revoked.name() + "” revoked. Clients using it are refused from now on.");
     return "redirect:tokens";
   }
 
