@@ -67,7 +67,10 @@ class AgentRuntimeIT extends DeployedApp {
   @BeforeEach
   void clients() {
     admin = new Api(base, ADMIN_TOKEN);
-    Api.Reply token = admin.post("/api/v1/tokens", "{\"name\":\"engine\",\"scopes\":[\"agent\"]}");
+    Api.Reply token =
+        admin.post(
+            "/api/v1/tokens",
+            "{\"name\":\"engine-" + UUID.randomUUID() + "\",\"scopes\":[\"agent\"]}");
     agentApi = new Api(base, token.json().getString("token"));
     upstream.resetAll();
   }

@@ -119,7 +119,12 @@ class AgentsAndTokensApiIT extends DeployedApp {
   @Test
   void tokenValueIsShownOnceAndNeverListed() {
     Api.Reply created =
-        admin().post("/api/v1/tokens", "{\"name\":\"ci\",\"scopes\":[\"agent\",\"admin\"]}");
+        admin()
+            .post(
+                "/api/v1/tokens",
+                "{\"name\":\"ci-"
+                    + java.util.UUID.randomUUID()
+                    + "\",\"scopes\":[\"agent\",\"admin\"]}");
     assertEquals(201, created.status(), created.body());
     String value = created.json().getString("token");
     assertTrue(value.length() >= 43, "at least 32 random bytes");
@@ -132,7 +137,11 @@ class AgentsAndTokensApiIT extends DeployedApp {
   /** Authentication only reads; the last use is written apart from it (at most once a minute). */
   @Test
   void aTokensFirstUseIsRecordedAndRevocationTakesEffectAtOnce() {
-    Api.Reply created = admin().post("/api/v1/tokens", "{\"name\":\"use\",\"scopes\":[\"agent\"]}");
+    Api.Reply created =
+        admin()
+            .post(
+                "/api/v1/tokens",
+                "{\"name\":\"use-" + java.util.UUID.randomUUID() + "\",\"scopes\":[\"agent\"]}");
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
     assertTrue(listed(id).isNull("lastUsedAt"), "not used yet");

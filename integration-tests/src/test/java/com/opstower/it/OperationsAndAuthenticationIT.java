@@ -83,7 +83,10 @@ class OperationsAndAuthenticationIT extends DeployedApp {
   @Test
   void agentScopeCannotManage() {
     Api.Reply created =
-        admin().post("/api/v1/tokens", "{\"name\":\"engine\",\"scopes\":[\"agent\"]}");
+        admin()
+            .post(
+                "/api/v1/tokens",
+                "{\"name\":\"engine-" + java.util.UUID.randomUUID() + "\",\"scopes\":[\"agent\"]}");
     assertEquals(201, created.status(), created.body());
     Api agentOnly = new Api(base, created.json().getString("token"));
     Api.Reply reply = agentOnly.get("/api/v1/connections");
@@ -94,7 +97,12 @@ class OperationsAndAuthenticationIT extends DeployedApp {
   @Test
   void revokedTokenIsRefusedAtOnce() {
     Api.Reply created =
-        admin().post("/api/v1/tokens", "{\"name\":\"short-lived\",\"scopes\":[\"admin\"]}");
+        admin()
+            .post(
+                "/api/v1/tokens",
+                "{\"name\":\"short-lived-"
+                    + java.util.UUID.randomUUID()
+                    + "\",\"scopes\":[\"admin\"]}");
     Api shortLived = new Api(base, created.json().getString("token"));
     assertEquals(200, shortLived.get("/api/v1/agents").status());
     assertEquals(204, admin().delete("/api/v1/tokens/" + created.json().getString("id")).status());

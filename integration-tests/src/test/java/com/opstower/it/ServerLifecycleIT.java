@@ -103,7 +103,9 @@ class ServerLifecycleIT {
       String[] blocked = assertLoopbackBlockedByDefault(api);
       assertActivityIsPrunedToTheConfiguredSize(api, blocked[0], blocked[1]);
       Api.Reply token =
-          api.post("/api/v1/tokens", "{\"name\":\"survivor\",\"scopes\":[\"admin\"]}");
+          api.post(
+              "/api/v1/tokens",
+              "{\"name\":\"survivor-" + UUID.randomUUID() + "\",\"scopes\":[\"admin\"]}");
       tokenValue = token.json().getString("token");
       server.kill9(); // right after the 201s: no graceful shutdown, no checkpoint
     }

@@ -238,6 +238,7 @@ class SignInSecurityIT {
 
     private final URI base;
     private String session;
+    private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
     private String csrfName;
     private String csrfValue;
 
@@ -297,8 +298,16 @@ class SignInSecurityIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      // every cookie, as a browser keeps them: the session, and the flash of a redirect
       if (session != null) {
-        request.header("Cookie", "JSESSIONID=" + session);
+        cookies.put("JSESSIONID", session);
+      }
+      if (!cookies.isEmpty()) {
+        request.header(
+            "Cookie",
+            cookies.entrySet().stream()
+                .map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; ")));
       }
       HttpResponse<String> response =
           HTTP.send(
@@ -308,6 +317,18 @@ class SignInSecurityIT {
         Matcher id = SESSION.matcher(cookie);
         if (id.lookingAt()) {
           session = id.group(1);
+        }
+        String pair = cookie.split(";", 2)[0];
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          String name = pair.substring(0, equals).strip();
+          String value = pair.substring(equals + 1).strip();
+          boolean expired = cookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+          if (expired || value.isEmpty()) {
+            cookies.remove(name);
+          } else {
+            cookies.put(name, value);
+          }
         }
       }
       Matcher hidden = HIDDEN_INPUT.matcher(response.body());

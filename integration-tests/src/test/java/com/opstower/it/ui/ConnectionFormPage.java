@@ -1,6 +1,9 @@
 package com.opstower.it.ui;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Fills the External API form the way a person would: type first, then the fields it shows. */
 final class ConnectionFormPage {
@@ -60,8 +63,25 @@ final class ConnectionFormPage {
     }
   }
 
+  /**
+   * Runs Test Connection the way a person does: in place (the page's script posts the form and
+   * shows the answer), waiting until the answer is on the page.
+   */
   void testConnection() {
-    browser.clickAndWait(By.id("test-connection"));
+    WebElement slot = browser.driver.findElement(By.id("test-result-slot"));
+    int before = runs(slot);
+    browser.driver.findElement(By.id("test-connection")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> runs(slot) > before);
+  }
+
+  private static int runs(WebElement slot) {
+    String runs = slot.getDomAttribute("data-runs");
+    return runs == null ? 0 : Integer.parseInt(runs);
+  }
+
+  /** What the person typed into {@code id} and still sees there (the live value). */
+  String typed(String id) {
+    return browser.driver.findElement(By.id(id)).getDomProperty("value");
   }
 
   void save() {

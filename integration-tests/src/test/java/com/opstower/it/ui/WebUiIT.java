@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.opstower.it.Api;
 import com.opstower.it.DeployedApp;
 import com.opstower.it.ui.ConnectionFormPage.Entry;
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -148,8 +149,9 @@ class WebUiIT extends DeployedApp {
     assertTrue(browser.text("#test-result").contains("HTTP 401"), browser.text("#test-result"));
     assertTrue(browser.present("#test-result .hint"), "a 401 comes with a hint");
     assertTrue(browser.text("#test-result .hint").contains("credentials"));
-    assertEquals("Billing API", form.value("label"));
-    assertEquals(upstreamUrl("/bearer/v1"), form.value("baseUrl"));
+    assertEquals("Billing API", form.typed("label"), "the form is left as it was typed");
+    assertEquals(upstreamUrl("/bearer/v1"), form.typed("baseUrl"));
+    assertEquals(WRONG_TOKEN, form.typed("token"), "the typed secret stays in the form");
     assertEquals(null, form.value("token"), "secrets are never sent back");
     browser.screenshot("05-test-connection-401");
 
@@ -167,15 +169,26 @@ class WebUiIT extends DeployedApp {
     assertTrue(browser.text("#test-result").contains("Connection works"));
     assertTrue(browser.text("#test-result .status").contains("HTTP 200"));
     assertTrue(browser.text("#test-result .duration").endsWith("ms"));
+    assertTrue(
+        browser.text("#test-result .message").startsWith("GET " + upstreamUrl("/bearer/v1")),
+        "the result names the request sent: " + browser.text("#test-result .message"));
+    assertEquals(BEARER_TOKEN, form.typed("token"), "Test Connection left the typed secret alone");
     browser.screenshot("06-test-connection-ok");
     visited.add("(rendered after test)");
     assertNoSecret(browser.driver.getPageSource(), "page after Test Connection");
 
-    form.retypeSecret(right);
+    // Save right after the test, without typing the secret again (issue: Test then Save failed)
     form.save();
     assertEquals("/connections", browser.path());
     assertTrue(browser.text("#flash").contains("Billing API"));
+    assertFalse(browser.driver.getCurrentUrl().contains("krazo"), browser.driver.getCurrentUrl());
     bearerId = idOfRow("Billing API");
+    JsonObject saved = new Api(base, ADMIN_TOKEN).get("/api/v1/connections/" + bearerId).json();
+    assertTrue(saved.getJsonObject("auth").getBoolean("secretSet"));
+    assertEquals(
+        200,
+        saved.getJsonObject("lastTest").getInt("status"),
+        "the test run on exactly the saved values is the connection's last test: " + saved);
   }
 
   @Test
@@ -292,7 +305,7 @@ class WebUiIT extends DeployedApp {
         .driver
         .findElement(By.cssSelector("input[name=connectionId][value='" + bearerId + "']"))
         .click();
-    browser.clickAndWait(By.id("save-connections"));
+    browser.clickAndWait(By.id("save-agent"));
     assertTrue(
         browser
             .driver
@@ -310,6 +323,17 @@ class WebUiIT extends DeployedApp {
     visit("/connections/" + bearerId);
     assertTrue(browser.text("#agents-using").contains(AGENT));
     assertTrue(browser.present(".tool-preview .tool-name"));
+    // the preview shows the whole definition the agent receives, exactly as the API returns it
+    String shown = browser.driver.findElement(By.cssSelector(".tool-json")).getText();
+    JsonObject previewed =
+        jakarta.json.Json.createReader(new java.io.StringReader(shown)).readObject();
+    JsonObject served =
+        tools.array().getValuesAs(JsonObject.class).stream()
+            .filter(t -> t.getString("connectionId").equals(bearerId))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(served, previewed);
+    assertTrue(browser.present(".copy-button"), "a copy button beside it");
     browser.screenshot("11-connection-detail");
   }
 
@@ -335,7 +359,7 @@ class WebUiIT extends DeployedApp {
   @Order(8)
   void aNewTokenIsShownOnceAndWorks() throws Exception {
     visit("/tokens");
-    browser.fill("token-name", "ci-agent");
+    browser.fill("token-name", "ci-agent " + RUN);
     browser.clickAndWait(By.id("create-token"));
     String value = browser.driver.findElement(By.id("token-value")).getDomAttribute("value");
     assertNotNull(value);
@@ -346,7 +370,7 @@ class WebUiIT extends DeployedApp {
     visit("/tokens");
     assertFalse(browser.driver.getPageSource().contains(value), "shown once only");
     assertFalse(browser.fetch("/tokens").body().contains(value));
-    assertTrue(browser.text("#tokens-table").contains("ci-agent"));
+    assertTrue(browser.text("#tokens-table").contains("ci-agent " + RUN));
   }
 
   @Test
@@ -364,7 +388,8 @@ class WebUiIT extends DeployedApp {
     Api admin = new Api(base, ADMIN_TOKEN);
     String doomed =
         admin
-            .post("/api/v1/agents", "{\"name\":\"Retired agent\",\"type\":\"debugger\"}")
+            .post(
+                "/api/v1/agents", "{\"name\":\"Retired agent " + RUN + "\",\"type\":\"debugger\"}")
             .json()
             .getString("id");
     assertEquals(
@@ -375,7 +400,7 @@ class WebUiIT extends DeployedApp {
     assertTrue(browser.text("main").contains("Billing API"), "names what it may call");
     browser.clickAndWait(By.id("confirm-delete-agent"));
     assertEquals("/agents", browser.path());
-    assertFalse(browser.text("#agents-table").contains("Retired agent"));
+    assertFalse(browser.text("#agents-table").contains("Retired agent " + RUN));
     assertEquals(404, admin.get("/api/v1/agents/" + doomed).status());
     assertEquals(200, admin.get("/api/v1/connections/" + bearerId).status(), "connection stays");
   }
@@ -429,7 +454,7 @@ class WebUiIT extends DeployedApp {
   }
 
   @Test
-  @Order(12)
+  @Order(97) // deletes the browser's cookies: signed out from here on
   void theApiNeverAcceptsTheSessionAndTheCookieIsStrict() throws Exception {
     HttpResponse<String> api = browser.fetch("/api/v1/connections");
     assertEquals(401, api.statusCode());
@@ -443,7 +468,7 @@ class WebUiIT extends DeployedApp {
   }
 
   @Test
-  @Order(13)
+  @Order(99)
   void signingOutEndsTheSession() throws Exception {
     browser.fill("username", "admin");
     browser.fill("password", PASSWORD);
@@ -493,5 +518,281 @@ class WebUiIT extends DeployedApp {
       ids.add(m.group(1));
     }
     return ids;
+  }
+
+  @Test
+  @Order(20)
+  void withoutScriptATypedSecretIsKeptForSaveAndNeverRendered() {
+    String page = browser.fetch("/connections/new/external-api").body();
+    String csrf = hiddenValue(page, "_csrf");
+    String label = "No-script " + RUN;
+    String fields =
+        form(
+            "_csrf", csrf,
+            "label", label,
+            "baseUrl", upstreamUrl("/bearer/v1"),
+            "authType", "bearer",
+            "token", BEARER_TOKEN);
+
+    HttpResponse<String> tested = browser.send(post("/connections/new/test", fields));
+    assertEquals(200, tested.statusCode(), tested.body());
+    assertTrue(tested.body().contains("Connection works"), tested.body());
+    assertFalse(tested.body().contains(BEARER_TOKEN), "the typed secret is never rendered");
+    assertTrue(tested.body().contains("entered — kept for Save"), "the form says it is kept");
+    String kept = hiddenValue(tested.body(), "keptSecret");
+
+    // Save with the secret field empty: the kept secret is used
+    HttpResponse<String> saved =
+        browser.send(
+            post(
+                "/connections",
+                form(
+                    "_csrf",
+                    csrf,
+                    "label",
+                    label,
+                    "baseUrl",
+                    upstreamUrl("/bearer/v1"),
+                    "authType",
+                    "bearer",
+                    "token",
+                    "",
+                    "keptSecret",
+                    kept)));
+    assertTrue(saved.statusCode() == 302 || saved.statusCode() == 303, saved.toString());
+    Api api = new Api(base, ADMIN_TOKEN);
+    String id = idOfRow(label, api);
+    Api.Reply test = api.post("/api/v1/connections/" + id + "/test", null);
+    assertTrue(test.json().getBoolean("ok"), "the kept secret is the right one: " + test.body());
+
+    // a kept secret never follows the form to another origin, and is gone once used
+    HttpResponse<String> elsewhere =
+        browser.send(
+            post(
+                "/connections",
+                form(
+                    "_csrf",
+                    csrf,
+                    "label",
+                    label + " moved",
+                    "baseUrl",
+                    "http://localhost:" + upstream.port() + "/bearer/v1",
+                    "authType",
+                    "bearer",
+                    "token",
+                    "",
+                    "keptSecret",
+                    kept)));
+    assertEquals(400, elsewhere.statusCode());
+    assertFalse(elsewhere.body().contains(BEARER_TOKEN));
+  }
+
+  @Test
+  @Order(21)
+  void errorSummariesNameTheFieldsAsLabelledAndInputsPointAtTheirErrors() {
+    browser.open("/connections/new/external-api");
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    form.fill(new Entry("Broken " + RUN, "ftp://x.example.com", "bearer", null, "t", "", ""));
+    form.save();
+    String summary = browser.text("#form-errors");
+    assertTrue(summary.contains("Base URL:"), summary);
+    assertFalse(summary.contains("baseUrl"), summary);
+    assertEquals(
+        "error-baseUrl",
+        browser.driver.findElement(By.id("baseUrl")).getDomAttribute("aria-describedby"));
+    assertEquals("100", browser.driver.findElement(By.id("label")).getDomAttribute("maxlength"));
+    assertEquals(
+        "4000", browser.driver.findElement(By.id("description")).getDomAttribute("maxlength"));
+    browser.fill("description", "abc");
+    assertEquals("3 / 4000 characters", browser.text("#description-count"));
+  }
+
+  @Test
+  @Order(22)
+  void outcomesTellBlockedFromDnsAndSavingABlockedDestinationWarns() {
+    browser.open("/connections/new/external-api");
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    form.fill(
+        new Entry("Metadata " + RUN, "http://169.254.169.254/latest", "none", null, null, "", ""));
+    form.testConnection();
+    assertTrue(browser.text("#test-result .status").contains("Blocked by policy"));
+    String blocked = browser.text("#test-result .message");
+    assertTrue(blocked.startsWith("GET http://169.254.169.254/latest"), blocked);
+    assertEquals(
+        1, blocked.split("egress policy", -1).length - 1, "said once, not twice: " + blocked);
+
+    form.save();
+    assertTrue(
+        browser.text("#flash").contains("egress policy blocks"),
+        "saved, with a warning: " + browser.text("#flash"));
+
+    browser.open("/connections/new/external-api");
+    form.fill(
+        new Entry("Nowhere " + RUN, "https://no-such-host.invalid/v1", "none", null, null, "", ""));
+    form.testConnection();
+    assertTrue(
+        browser.text("#test-result .status").contains("DNS failure"), browser.text("#test-result"));
+  }
+
+  private static String idOfRow(String label, Api api) {
+    for (JsonObject c : api.get("/api/v1/connections").array().getValuesAs(JsonObject.class)) {
+      if (label.equals(c.getString("label", null))) {
+        return c.getString("id");
+      }
+    }
+    throw new AssertionError("no connection labelled " + label);
+  }
+
+  private static String hiddenValue(String html, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<input[^>]*name=\"" + java.util.regex.Pattern.quote(name) + "\"[^>]*>")
+            .matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no hidden field " + name);
+    }
+    java.util.regex.Matcher value =
+        java.util.regex.Pattern.compile("value=\"([^\"]*)\"").matcher(m.group());
+    if (!value.find()) {
+      throw new AssertionError("hidden field " + name + " has no value");
+    }
+    return value.group(1).replace("&amp;", "&");
+  }
+
+  private static String form(String... pairs) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      body.append(body.length() == 0 ? "" : "&")
+          .append(java.net.URLEncoder.encode(pairs[i], java.nio.charset.StandardCharsets.UTF_8))
+          .append('=')
+          .append(
+              java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return body.toString();
+  }
+
+  private java.net.http.HttpRequest.Builder post(String path, String body) {
+    return java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url(path)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  // The layout on every screen and for the keyboard (LayoutJourney), on this browser and server.
+
+  @Test
+  @Order(40)
+  void everyListFitsANarrowScreen() throws Exception {
+    new LayoutJourney(browser)
+        .listsFitA390PixelScreen(
+            List.of(
+                "/connections",
+                "/connections/" + bearerId,
+                "/agents",
+                "/agents/" + agentId,
+                "/tokens",
+                "/activity"));
+    browser.resize(390, 844);
+    try {
+      browser.open("/connections");
+      browser.screenshot("16-connections-narrow");
+    } finally {
+      browser.restoreSize(1280, 960);
+    }
+  }
+
+  @Test
+  @Order(41)
+  void aSkipLinkLeadsToTheContent() {
+    new LayoutJourney(browser).skipLinkIsTheFirstTabStopAndJumpsToContent();
+  }
+
+  @Test
+  @Order(42)
+  void theFocusRingIsVisible() {
+    new LayoutJourney(browser).focusRingIsAtLeastTwoPixels();
+  }
+
+  @Test
+  @Order(43)
+  void aRejectedSaveFocusesTheFirstInvalidField() {
+    new LayoutJourney(browser).focusMovesToTheFirstInvalidFieldAfterARejectedSave();
+  }
+
+  @Test
+  @Order(44)
+  void timesAreRelative() {
+    new LayoutJourney(browser).timesAreRelativeWithTheFullTimeOnHover();
+  }
+
+  @Test
+  @Order(45)
+  void deleteAndRevokeLookDestructive() {
+    new LayoutJourney(browser).deleteAndRevokeLookDestructive();
+  }
+
+  @Test
+  @Order(46)
+  void theAgentsEmptyStateOffersToAddOne() throws Exception {
+    new LayoutJourney(browser).agentsEmptyStateOffersAddAgent();
+  }
+
+  @Test
+  @Order(47)
+  void thereIsAFavicon() {
+    new LayoutJourney(browser).faviconIsServed();
+  }
+
+  @Test
+  @Order(98)
+  void theSignInPageSharesTheLayout() {
+    new LayoutJourney(browser).signInPageSharesTheLayout();
+  }
+
+  // Tokens, agents and URLs (TokensAndAgentsJourney), on this browser and server.
+
+  private TokensAndAgentsJourney tokensAndAgents() {
+    return new TokensAndAgentsJourney(base, ADMIN_TOKEN, PASSWORD);
+  }
+
+  @Test
+  @Order(50)
+  void reloadingTheCreatedTokenPageCreatesNothing() {
+    tokensAndAgents().reloadingTheCreatedTokenPageCreatesNothingAndShowsNoValue(browser);
+  }
+
+  @Test
+  @Order(51)
+  void revokeAsksForConfirmation() {
+    tokensAndAgents().revokeAsksForConfirmationNamingTheToken(browser);
+  }
+
+  @Test
+  @Order(52)
+  void duplicateNamesAreRefused() {
+    tokensAndAgents().duplicateTokenAndAgentNamesAreRefused(browser);
+  }
+
+  @Test
+  @Order(53)
+  void oneSaveKeepsDescriptionAndConnections() {
+    tokensAndAgents().editingTheDescriptionAndConnectionsSavesBoth(browser);
+  }
+
+  @Test
+  @Order(54)
+  void urlsCarryNoFrameworkParameters() {
+    tokensAndAgents().noFrameworkParameterInUrlsAfterSaving(browser);
+  }
+
+  @Test
+  @Order(55)
+  void aReopenedTestUrlLeadsBackToTheForm() {
+    tokensAndAgents().reopeningATestUrlLeadsBackToTheForm(browser);
+  }
+
+  @Test
+  @Order(56)
+  void aDeepLinkSurvivesSignIn() {
+    tokensAndAgents().aDeepLinkSurvivesSignIn(browser);
   }
 }
