@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PORT="${PORT:-8080}"
-mvn -q -B -DskipTests -pl app -am package
+./mvnw -q -B -DskipTests -pl app -am package
 
 echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${OPSTOWER_DATA_DIR:-./data}) ..."
 # preboot.asadmin turns HTTP/2 (h2c) off: Grizzly's h2c upgrade path can deadlock under load.

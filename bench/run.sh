@@ -2,7 +2,7 @@
 # Benchmark of the agent executor: direct calls vs calls through OpsTower against one local
 # upstream (latency at concurrency 1 and 32, throughput), then the server's heap while 50 calls at
 # once receive a 100 MB body. Prints a table and writes bench/target/results.md.
-# Not part of `mvn verify`. Takes a few minutes; run it on an otherwise idle machine.
+# Not part of `./mvnw -B verify`. Takes a few minutes; run it on an otherwise idle machine.
 #
 # BENCH_OPTS passes -Dbench.* overrides to the bench JVM, e.g. a quick check:
 #   BENCH_OPTS="-Dbench.c1.requests=200 -Dbench.c32.requests=1000" bench/run.sh
@@ -15,10 +15,10 @@ micro=app/target/payara-micro.jar
 if [[ ! -f $war || ! -f $micro ]] \
   || [[ -n "$(find pom.xml domain web app -path '*/target' -prune -o -type f -newer "$war" -print -quit)" ]]; then
   echo "Building the WAR ..."
-  mvn -q -B -DskipTests -pl app -am install
+  ./mvnw -q -B -DskipTests -pl app -am install
 fi
 echo "Building the bench ..."
-mvn -q -B -Pbench -pl bench package
+./mvnw -q -B -Pbench -pl bench package
 
 data_dir=$(mktemp -d "${TMPDIR:-/tmp}/opstower-bench.XXXXXX")
 pid_file=bench/target/server.pid

@@ -202,7 +202,7 @@ class ViewsRenderTest {
                 "connections", List.of(connection(LONG_LABEL, "https://x/" + "a".repeat(2000)))));
     assertTrue(html.contains("<div class=\"table-scroll\">"));
     assertTrue(html.contains("<table class=\"striped stack\" id=\"connections-table\">"));
-    for (String label : List.of("Name", "Base URL", "Authentication", "Last test", "Agents")) {
+    for (String label : List.of("Name", "Base URL", "Auth", "Last test", "Agents")) {
       assertTrue(html.contains("data-label=\"" + label + "\""), label);
     }
     assertTrue(html.contains("id=\"add-connection\""));
