@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads an upstream response body for the agent (security.md §5): a bounded window of the stream,
- * decoded, redacted and only then cut to the cap, so that a secret straddling the cap leaves no
- * fragment behind.
+ * Reads an upstream response body for the agent (docs/security.md §5): a bounded window of the
+ * stream, decoded, redacted and only then cut to the cap, so that a secret straddling the cap
+ * leaves no fragment behind.
  *
  * <p>The window is the cap plus a look-ahead large enough to hold the longest secret form in any
  * charset (4 bytes per char, plus an incomplete last character). The reader then stops: it does not
@@ -40,6 +40,36 @@ public class ResponseReader {
 
   public ReadBody read(InputStream in, String contentTypeHeader, SecretRedactor redactor)
       throws IOException {
+    return read(in, contentTypeHeader, null, redactor);
+  }
+
+  /**
+   * Like {@link #read(InputStream, String, SecretRedactor)} for a response with {@code
+   * Content-Encoding}: OpsTower asks for {@code identity}, and an upstream that compresses anyway
+   * gets no body through, text or not, because redaction cannot see inside compressed bytes and an
+   * agent could decompress what it was given.
+   */
+  public ReadBody read(
+      InputStream in, String contentTypeHeader, String contentEncoding, SecretRedactor redactor)
+      throws IOException {
+    if (contentEncoding != null
+        && !contentEncoding.isBlank()
+        && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+      Objects.requireNonNull(in, "in");
+      Objects.requireNonNull(redactor, "redactor");
+      String shownType =
+          contentTypeHeader == null ? null : redactor.redact(contentTypeHeader.strip());
+      String encoding = redactor.redact(contentEncoding.strip());
+      return new ReadBody(
+          null,
+          true,
+          0,
+          shownType,
+          "Compressed response (Content-Encoding: "
+              + SafeText.quote(encoding)
+              + ") not returned: OpsTower asks APIs for uncompressed answers and cannot check"
+              + " compressed ones for credentials.");
+    }
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(redactor, "redactor");
     int windowSize = (int) Math.min(MAX_WINDOW, (long) capBytes + lookaheadBytes(redactor));

@@ -51,7 +51,12 @@ final class UpstreamCall {
       EndAwareInputStream body = new EndAwareInputStream(entityStream(response));
       ReadBody read;
       try {
-        read = reader.read(body, response.getHeaderString("Content-Type"), redactor);
+        read =
+            reader.read(
+                body,
+                response.getHeaderString("Content-Type"),
+                response.getHeaderString("Content-Encoding"),
+                redactor);
       } catch (IOException e) {
         throw new BodyReadException(e);
       }

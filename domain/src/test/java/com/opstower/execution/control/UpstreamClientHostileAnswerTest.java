@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broken and hostile answers (security.md §9): each is a 502 whose detail names the fault (504 at
- * the deadline), never an internal error, and none of them costs the next call on another upstream
- * anything: the same shared client answers it, unrebuilt, and reports itself usable.
+ * Broken and hostile answers (docs/security.md §9): each is a 502 whose detail names the fault (504
+ * at the deadline), never an internal error, and none of them costs the next call on another
+ * upstream anything: the same shared client answers it, unrebuilt, and reports itself usable.
  */
 class UpstreamClientHostileAnswerTest {
 
@@ -212,7 +212,8 @@ class UpstreamClientHostileAnswerTest {
     ResponseReader exploding =
         new ResponseReader(100) {
           @Override
-          public ReadBody read(InputStream in, String contentType, SecretRedactor redactor) {
+          public ReadBody read(
+              InputStream in, String contentType, String encoding, SecretRedactor redactor) {
             throw new OutOfMemoryError("simulated: an answer too large to hold");
           }
         };

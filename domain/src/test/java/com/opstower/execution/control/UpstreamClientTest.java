@@ -105,7 +105,7 @@ class UpstreamClientTest {
   }
 
   @Test
-  void gzipBodyIsPassedOnCompressedNotDecompressed() throws Exception {
+  void aCompressedBodyIsNeitherDecompressedNorPassedOn() throws Exception {
     byte[] gzip = GzipBodies.gzip("hello hello hello hello hello hello");
     try (LoopbackHttpServer server =
         new LoopbackHttpServer(
@@ -125,9 +125,12 @@ class UpstreamClientTest {
           client.exchange(get(server.url("/text")), reader(1000), SecretRedactor.none());
 
       assertNull(binary.body().body());
-      assertTrue(binary.body().note().contains(gzip.length + " bytes."), binary.body().note());
+      assertTrue(binary.body().note().startsWith("Compressed response"), binary.body().note());
       assertEquals("gzip", binary.headers().get("content-encoding"));
-      assertFalse(text.body().body().contains("hello"), "must not be decompressed");
+      // redaction cannot see inside compressed bytes, and an agent could decompress them
+      assertNull(text.body().body(), "a compressed text body is not passed on either");
+      assertTrue(text.body().note().contains("Content-Encoding: 'gzip'"), text.body().note());
+      assertTrue(text.body().truncated());
       assertEquals("identity", server.received().get(0).headers().getFirst("Accept-Encoding"));
     }
   }
