@@ -25,8 +25,8 @@ public class ReadinessCheck implements HealthCheck {
   @Inject UpstreamClient upstream;
 
   /**
-   * Also honest about the outbound client (security.md §9): a client found unusable is reported
-   * once, as DOWN with what was wrong, and rebuilt by the same check.
+   * Also honest about the outbound client (docs/security.md §9): a client found unusable is
+   * reported once, as DOWN with what was wrong, and rebuilt by the same check.
    */
   @Override
   public HealthCheckResponse call() {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The cost of redacting one response window (security.md §9: linear in the window whatever the
+ * The cost of redacting one response window (docs/security.md §9: linear in the window whatever the
  * secret's length), in process. Each case is timed against a baseline measured in the same run on
  * the same text: one {@link String#toLowerCase} pass, a plain linear scan of the window.
  *

@@ -115,4 +115,18 @@ class OperationsAndAuthenticationIT extends DeployedApp {
     assertEquals(404, reply.status());
     assertEquals("not-found", reply.code());
   }
+
+  /** The project documents its own API: every path the server publishes is in docs/api.md. */
+  @Test
+  void everyPathOfTheServedOpenApiDocumentIsDocumented() throws Exception {
+    Api.Reply openapi =
+        new Api(base, null).send("GET", "/openapi", null, Map.of("Accept", "application/json"));
+    assertEquals(200, openapi.status(), openapi.body());
+    java.util.Set<String> paths = openapi.json().getJsonObject("paths").keySet();
+    assertTrue(paths.size() >= 10, "the document lists the API: " + paths);
+    String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "api.md"));
+    java.util.List<String> missing =
+        paths.stream().filter(path -> !docs.contains("`" + path + "`")).sorted().toList();
+    assertEquals(java.util.List.of(), missing, "paths served but not in docs/api.md");
+  }
 }

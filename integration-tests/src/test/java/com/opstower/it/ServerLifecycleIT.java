@@ -178,7 +178,7 @@ class ServerLifecycleIT {
       assertEquals(200, api.get("/api/v1/connections/" + first).status());
       Api.Reply again = api.post("/api/v1/crypto/reencrypt", null);
       assertEquals(0, again.json().getInt("remaining"), "every secret opens without k1");
-      // The secret is bound to its origin (security.md §11): it is not sent to the new one.
+      // The secret is bound to its origin (docs/security.md §11): it is not sent to the new one.
       assertCredentialUnavailableWhenUsed(api, "moved", second);
     }
     moveToAnotherOrigin(data, second, originalBaseUrl);

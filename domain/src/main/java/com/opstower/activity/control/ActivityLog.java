@@ -84,8 +84,8 @@ public class ActivityLog {
 
   /**
    * One transaction for the batch; if it fails, one per entry, so that an entry that cannot be
-   * stored costs only itself (security.md §10). If the database itself is away, every entry fails
-   * and the batch goes back to the queue to be retried.
+   * stored costs only itself (docs/security.md §10). If the database itself is away, every entry
+   * fails and the batch goes back to the queue to be retried.
    */
   private void write(List<ActivityEntry> batch) {
     try {

@@ -12,10 +12,10 @@ import java.util.UUID;
  * One outbound call as it was executed (or refused): an agent's request, a docs fetch or a Test
  * Connection run. Never holds header values, bodies or the credential's query parameter.
  *
- * <p>The log is evidence (security.md §10): whatever an agent sends, the entry fits its columns,
- * because the constructor cuts every text to its column's size and replaces the characters a
- * database may refuse (U+0000, lone surrogates). An entry that could not be stored would otherwise
- * fail the whole batch it was written with.
+ * <p>The log is evidence (docs/security.md §10): whatever an agent sends, the entry fits its
+ * columns, because the constructor cuts every text to its column's size and replaces the characters
+ * a database may refuse (U+0000, lone surrogates). An entry that could not be stored would
+ * otherwise fail the whole batch it was written with.
  */
 @Entity
 @Table(name = "activity")

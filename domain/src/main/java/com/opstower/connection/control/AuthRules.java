@@ -33,8 +33,8 @@ final class AuthRules {
       "letters, digits and the characters !$'*-.^_`|~ (no spaces, '&', '#', '+', '%' or '=')";
 
   /**
-   * Headers OpsTower sets itself on every request (security.md §2), refused as credential headers
-   * on top of the {@link ReservedHeaders} an agent may never send.
+   * Headers OpsTower sets itself on every request (docs/security.md §2), refused as credential
+   * headers on top of the {@link ReservedHeaders} an agent may never send.
    */
   private static final Set<String> SET_BY_SERVER =
       Set.of("content-type", "content-length", "accept-encoding", "user-agent");

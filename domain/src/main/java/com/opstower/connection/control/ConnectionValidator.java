@@ -23,9 +23,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The one place where the rules for connection input live (api-contract.md "Connections",
- * security.md §6–7). The REST API reports the errors as a problem's {@code errors} array, the web
- * form shows each message next to its field; both get at most one message per field.
+ * The one place where the rules for connection input live (docs/api.md "Connections",
+ * docs/security.md §6–7). The REST API reports the errors as a problem's {@code errors} array, the
+ * web form shows each message next to its field; both get at most one message per field.
  */
 @ApplicationScoped
 public class ConnectionValidator {

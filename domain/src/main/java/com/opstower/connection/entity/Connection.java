@@ -156,9 +156,9 @@ public class Connection {
   }
 
   /**
-   * Where this connection's secret may go (security.md §11): this row, its base URL's origin and
-   * its auth type. A secret sealed for other values, such as a base URL edited in the database, is
-   * unavailable rather than sent to the new origin.
+   * Where this connection's secret may go (docs/security.md §11): this row, its base URL's origin
+   * and its auth type. A secret sealed for other values, such as a base URL edited in the database,
+   * is unavailable rather than sent to the new origin.
    */
   private SecretBinding secretBinding() {
     return new SecretBinding(id, baseUrl().origin(), authType.name());

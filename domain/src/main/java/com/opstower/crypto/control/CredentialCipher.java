@@ -21,7 +21,8 @@ import javax.crypto.spec.GCMParameterSpec;
  *   <li>The AAD {@code v2|<kid>|<field>|<base64url(binding)>} binds version, key id, field and the
  *       {@link SecretBinding} (owning row, origin, auth type; see {@link BindingCodec}): a
  *       ciphertext moved to another column, or a binding edited in the stored text, fails
- *       authentication; the entity refuses a binding that does not match the row (security.md §11).
+ *       authentication; the entity refuses a binding that does not match the row (docs/security.md
+ *       §11).
  *   <li>Values sealed before v1.1 ({@code v1.<kid>.<…>}, the owner id inside the payload, see
  *       {@link OwnedPlaintext}) still open, with an owner-only binding, until they are sealed
  *       again.

@@ -30,7 +30,7 @@ public class Reencryption {
 
   /**
    * Seals secrets stored before v1.1, which bind only their row, again with the row's origin and
-   * auth type (security.md §11). Run at every start; a row that cannot be opened (its key is
+   * auth type (docs/security.md §11). Run at every start; a row that cannot be opened (its key is
    * missing) is left as it is and counted in the log.
    */
   public void bindOlderSecrets() {

@@ -147,7 +147,7 @@ public final class SealedSecret {
   }
 
   /**
-   * The plaintext, for a use that its binding allows (security.md §11).
+   * The plaintext, for a use that its binding allows (docs/security.md §11).
    *
    * @throws CredentialUnavailableException if the secret cannot be decrypted, was sealed for
    *     another row, or is bound to another origin or auth type than the row now has

@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a sealed secret may be used (security.md §11): the row that owns it, the origin (scheme,
- * host, port) it may be sent to and the way it is sent (the auth type). The cipher authenticates
- * the binding with the ciphertext, and the entity compares it with its own values before revealing
- * the secret, so a base URL or auth type changed in the database, not through the product, makes
- * the secret unavailable instead of sending it somewhere new.
+ * Where a sealed secret may be used (docs/security.md §11): the row that owns it, the origin
+ * (scheme, host, port) it may be sent to and the way it is sent (the auth type). The cipher
+ * authenticates the binding with the ciphertext, and the entity compares it with its own values
+ * before revealing the secret, so a base URL or auth type changed in the database, not through the
+ * product, makes the secret unavailable instead of sending it somewhere new.
  *
  * <p>Secrets sealed before v1.1 bound only the owner; they load as {@link #ownerOnly} and are
  * sealed again with the full binding at start-up or by the re-encryption job.

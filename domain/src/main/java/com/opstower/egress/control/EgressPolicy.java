@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides whether OpsTower may connect to an address (security.md §4). Immutable and thread-safe.
+ * Decides whether OpsTower may connect to an address (docs/security.md §4). Immutable and
+ * thread-safe.
  *
  * <p>Precedence, first match wins:
  *

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the agent's {@code path} into encoded segments that can only append to a base path
- * (security.md §1). Each segment is percent-decoded strictly, checked again after every further
- * decoding round (so {@code %252e} is seen as the {@code .} a double-decoding server would see),
- * and then re-encoded by us. A path is always relative to the base: {@code /invoices} and {@code
- * invoices} both append; empty or {@code /} means the base itself.
+ * (docs/security.md §1). Each segment is percent-decoded strictly, checked again after every
+ * further decoding round (so {@code %252e} is seen as the {@code .} a double-decoding server would
+ * see), and then re-encoded by us. A path is always relative to the base: {@code /invoices} and
+ * {@code invoices} both append; empty or {@code /} means the base itself.
  *
  * <p>Decided: {@code {}} in a path is plain data and goes out as {@code %7B}/{@code %7D} (we never
  * hand agent text to a template engine); a colon is data, also in the first segment ({@code

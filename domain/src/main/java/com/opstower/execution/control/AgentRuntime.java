@@ -47,8 +47,8 @@ public class AgentRuntime {
 
   /**
    * Executes one agent request. The per-token limits come first and the request is only read and
-   * parsed after them (security.md §10), so a flood of large or malformed requests costs the server
-   * no parsing.
+   * parsed after them (docs/security.md §10), so a flood of large or malformed requests costs the
+   * server no parsing.
    */
   public ExecutionResult execute(
       String agentId, String connectionId, CallSource source, String tokenId) {

@@ -4,7 +4,7 @@ import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 
 /**
- * Checks a request body before anything is sent (security.md §3, api-contract.md "Execute a
+ * Checks a request body before anything is sent (docs/security.md §3, docs/api.md "Execute a
  * request"): no body on GET or DELETE, at most {@code maxBytes}, and a well-formed media type.
  */
 public final class BodyRules {

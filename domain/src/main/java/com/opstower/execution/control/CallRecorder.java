@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Writes one activity entry per outbound call, whatever its outcome (security.md §10): agent
+ * Writes one activity entry per outbound call, whatever its outcome (docs/security.md §10): agent
  * requests, docs fetches and Test Connection runs. What an agent sent is recorded as it was (the
  * entry cuts it to fit); the outcome is {@code ok} or the problem code that stopped the call.
  */

@@ -8,8 +8,8 @@ import org.glassfish.jersey.client.JerseyClient;
 
 /**
  * One generation of the outbound client: the Jersey client and the connection pool it owns. {@link
- * UpstreamClient} replaces a generation that became unusable (security.md §9) without breaking the
- * exchanges still running on it: a retired generation is closed when its last exchange ends.
+ * UpstreamClient} replaces a generation that became unusable (docs/security.md §9) without breaking
+ * the exchanges still running on it: a retired generation is closed when its last exchange ends.
  */
 final class ClientStack {
 

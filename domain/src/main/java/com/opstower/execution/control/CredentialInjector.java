@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns a connection's decrypted credential into what goes on the wire (api-contract.md, the auth
- * table of Connections), plus the raw forms a redactor must hide in responses. Values that would
- * break the header or request line (controls, non-ASCII in a header, a {@code :} in a Basic user
- * name) are refused instead of being sent; no detail ever contains the secret.
+ * Turns a connection's decrypted credential into what goes on the wire (docs/api.md, the auth table
+ * of Connections), plus the raw forms a redactor must hide in responses. Values that would break
+ * the header or request line (controls, non-ASCII in a header, a {@code :} in a Basic user name)
+ * are refused instead of being sent; no detail ever contains the secret.
  */
 public final class CredentialInjector {
 

@@ -32,7 +32,7 @@ public class DocsFetcher {
 
   /**
    * Fetches the docs under the same per-token limits as agent requests, and records the fetch in
-   * the activity log (security.md §10), whatever its outcome.
+   * the activity log (docs/security.md §10), whatever its outcome.
    */
   public Docs fetch(String agentId, String connectionId, String tokenId) {
     long started = System.nanoTime();

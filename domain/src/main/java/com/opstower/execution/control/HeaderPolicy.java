@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides which agent headers may be sent upstream (security.md §2). Besides {@link
+ * Decides which agent headers may be sent upstream (docs/security.md §2). Besides {@link
  * ReservedHeaders} and the connection's own credential header, it refuses the three headers the
  * server sets itself: {@code Content-Type} (comes from the request's {@code contentType}), {@code
  * Accept-Encoding} (always {@code identity}, so responses can be capped and redacted) and {@code
@@ -29,10 +29,10 @@ public final class HeaderPolicy {
           "user-agent", "is set by the server and cannot be sent by an agent");
 
   /**
-   * Headers that make an upstream answer with a slice of a representation (security.md §9): a slice
-   * can start or end inside an echoed credential, and no redaction can recognise a fragment. {@code
-   * Request-Range} is Netscape's old spelling of {@code Range}; {@code A-IM} asks for a delta (RFC
-   * 3229), which is a slice too.
+   * Headers that make an upstream answer with a slice of a representation (docs/security.md §9): a
+   * slice can start or end inside an echoed credential, and no redaction can recognise a fragment.
+   * {@code Request-Range} is Netscape's old spelling of {@code Range}; {@code A-IM} asks for a
+   * delta (RFC 3229), which is a slice too.
    */
   private static final Set<String> SLICING_HEADERS =
       Set.of("range", "if-range", "request-range", "content-range", "a-im");

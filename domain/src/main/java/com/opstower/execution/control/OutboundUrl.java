@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the URL an agent request goes to (security.md §1). Nothing the agent sends is joined to
- * the base URL as text or passed to {@code URI.resolve()}: the URL is assembled from the stored
+ * Builds the URL an agent request goes to (docs/security.md §1). Nothing the agent sends is joined
+ * to the base URL as text or passed to {@code URI.resolve()}: the URL is assembled from the stored
  * scheme, host, port and raw base path plus segments and a query that {@link AgentPath} and {@link
  * QueryEncoder} have validated and encoded; the result is then parsed again and must still be on
  * the base's origin and under its path.

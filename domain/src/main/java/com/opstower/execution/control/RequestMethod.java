@@ -4,8 +4,8 @@ import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 
 /**
- * The HTTP methods an agent may use (security.md §3). The upstream sees exactly this method: PATCH
- * goes out as PATCH, never as POST with an override header.
+ * The HTTP methods an agent may use (docs/security.md §3). The upstream sees exactly this method:
+ * PATCH goes out as PATCH, never as POST with an override header.
  */
 public enum RequestMethod {
   GET(false),
@@ -20,7 +20,7 @@ public enum RequestMethod {
     this.allowsBody = allowsBody;
   }
 
-  /** Whether a request body may be sent; GET and DELETE carry none (api-contract.md). */
+  /** Whether a request body may be sent; GET and DELETE carry none (docs/api.md). */
   public boolean allowsBody() {
     return allowsBody;
   }

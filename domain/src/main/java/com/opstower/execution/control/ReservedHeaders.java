@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Request header names an agent may never set (security.md §2) and that a connection may not use as
- * its API-key header. Names compare case-insensitively with {@code _} treated as {@code -}, because
- * some servers and proxies fold the two together.
+ * Request header names an agent may never set (docs/security.md §2) and that a connection may not
+ * use as its API-key header. Names compare case-insensitively with {@code _} treated as {@code -},
+ * because some servers and proxies fold the two together.
  */
 public final class ReservedHeaders {
 

@@ -4,10 +4,10 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
- * The bounds of an upstream's response head (security.md §9), checked for every head an exchange
- * receives, interim {@code 1xx} heads included. HttpClient itself enforces the line length and the
- * field count while parsing ({@link UpstreamJerseyClient#HEAD_LIMITS}); this adds the total size
- * over all fields and a bound on interim answers, which HttpClient would read forever.
+ * The bounds of an upstream's response head (docs/security.md §9), checked for every head an
+ * exchange receives, interim {@code 1xx} heads included. HttpClient itself enforces the line length
+ * and the field count while parsing ({@link UpstreamJerseyClient#HEAD_LIMITS}); this adds the total
+ * size over all fields and a bound on interim answers, which HttpClient would read forever.
  */
 final class ResponseHeadLimits {
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The upstream response headers as the agent sees them (security.md §5, api-contract "Execute a
+ * The upstream response headers as the agent sees them (docs/security.md §5, docs/api.md "Execute a
  * request"): names lower-cased and sorted, repeated headers joined with {@code ", "}, every value
  * redacted (a {@code Location} or {@code Link} can carry the credential back), and without cookies,
  * hop-by-hop headers or headers the upstream marked hop-by-hop through {@code Connection}.

@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * Replaces every credential value a connection holds with {@value #MARKER} wherever an upstream
- * echoes it (security.md §5), whatever the upstream claims about the text: every {@link SecretForms
- * form} of every secret (raw, Base64, hex, the bytes as a wrong charset shows them) is looked for
- * in the text itself and in the text decoded once and twice by {@link TextDecoder}
+ * echoes it (docs/security.md §5), whatever the upstream claims about the text: every {@link
+ * SecretForms form} of every secret (raw, Base64, hex, the bytes as a wrong charset shows them) is
+ * looked for in the text itself and in the text decoded once and twice by {@link TextDecoder}
  * (percent-encoding, JSON and {@code \x} escapes, HTML character references, NULs of UTF-16 read as
  * 8-bit text, in any mix: {@code %2541}, {@code &amp;#65;}, {@code %5Cu0041}).
  *

@@ -18,8 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one outbound HTTP adapter (security.md §3–5): sends an {@link UpstreamRequest} through the
- * egress-guarded Jersey client ({@link UpstreamJerseyClient}) and reads a capped, redacted
+ * The one outbound HTTP adapter (docs/security.md §3–5): sends an {@link UpstreamRequest} through
+ * the egress-guarded Jersey client ({@link UpstreamJerseyClient}) and reads a capped, redacted
  * response. One instance is shared by all calls.
  *
  * <p>An exchange runs on the caller's thread; at most {@code maxConcurrentCalls} run at once, and a
@@ -148,7 +148,8 @@ public final class UpstreamClient implements AutoCloseable {
       }
       throw problem;
     } catch (Error error) {
-      // One answer must not cost the others (security.md §9): whatever the libraries did when the
+      // One answer must not cost the others (docs/security.md §9): whatever the libraries did when
+      // the
       // error went through them (a lease never returned, a pool closed), the next call gets a new
       // client. Errors the JVM cannot recover from still propagate.
       exchange.abort();

@@ -51,8 +51,8 @@ final class UpstreamJerseyClient {
   private static final TimeValue STALE_CHECK_AFTER = TimeValue.ofSeconds(1);
 
   /**
-   * The response head's limits (security.md §9): HttpClient refuses a longer line or more fields
-   * while parsing, so a hostile head never takes more than about 800 KiB of memory; {@link
+   * The response head's limits (docs/security.md §9): HttpClient refuses a longer line or more
+   * fields while parsing, so a hostile head never takes more than about 800 KiB of memory; {@link
    * ResponseHeadLimits} then checks the total. The parser is HttpCore's strict one: HttpClient's
    * default parser skips lines that are not a status line, which turns garbage or an HTTP/0.9
    * answer into "no answer" instead of naming it.
@@ -99,7 +99,7 @@ final class UpstreamJerseyClient {
         public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {}
       };
 
-  /** A 3xx goes back to the agent (security.md §4), whatever the request config says. */
+  /** A 3xx goes back to the agent (docs/security.md §4), whatever the request config says. */
   private static final DefaultRedirectStrategy NEVER_REDIRECT =
       new DefaultRedirectStrategy() {
         @Override

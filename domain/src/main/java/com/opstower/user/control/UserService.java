@@ -22,7 +22,7 @@ public class UserService {
 
   public static final String ADMIN_USERNAME = "admin";
 
-  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; security.md asks for at least 600,000. */
+  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; docs/security.md asks for at least 600,000. */
   static final int ITERATIONS = 600_000;
 
   private static final String PASSWORD_ALPHABET =

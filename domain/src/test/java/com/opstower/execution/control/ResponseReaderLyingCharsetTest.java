@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Redaction does not depend on the charset the upstream claims (security.md §5). */
+/** Redaction does not depend on the charset the upstream claims (docs/security.md §5). */
 class ResponseReaderLyingCharsetTest {
 
   static final String SECRET = "Tok3n-Secret_42";

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Hostile and broken upstreams (security.md §9) against the deployed WAR: every broken answer is a
- * 502 or 504 whose detail names the fault, and afterwards a normal call on another connection still
- * works and readiness is honest. The deadline is 3 s (arquillian.xml).
+ * Hostile and broken upstreams (docs/security.md §9) against the deployed WAR: every broken answer
+ * is a 502 or 504 whose detail names the fault, and afterwards a normal call on another connection
+ * still works and readiness is honest. The deadline is 3 s (arquillian.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileUpstreamIT extends DeployedApp {
