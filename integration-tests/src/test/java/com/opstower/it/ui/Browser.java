@@ -22,7 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,8 +83,27 @@ final class Browser implements AutoCloseable {
   void clickAndWait(By target) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
     driver.findElement(target).click();
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(d -> isGone(oldPage));
     waitForPage();
+  }
+
+  /**
+   * Whether {@code element} belongs to a page that has been replaced. Chromium reports an element
+   * of a page that is being replaced either as stale or, in a short window during navigation, as a
+   * node that "does not belong to the document"; both mean the old page is gone.
+   */
+  static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException replaced) {
+      if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw replaced;
+    }
   }
 
   private void waitForPage() {

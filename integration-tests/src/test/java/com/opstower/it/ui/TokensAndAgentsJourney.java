@@ -21,7 +21,6 @@ import java.util.Locale;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -332,7 +331,7 @@ final class TokensAndAgentsJourney {
     WebElement oldPage = browser.driver.findElement(By.tagName("html"));
     browser.driver.navigate().refresh();
     WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(d -> Browser.isGone(oldPage));
     wait.until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
   }
 
