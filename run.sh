@@ -1,36 +1,78 @@
 #!/usr/bin/env bash
 # Builds OpsTower Connections and runs it on Payara Micro at http://localhost:8080/ with the
-# embedded HSQLDB file database under ./data (or $OPSTOWER_DATA_DIR).
+# embedded HSQLDB file database under ./data (or $OPSTOWER_DATA_DIR). The server's own log goes to
+# <data-dir>/logs/server.log; the terminal shows only the address, the user and, on the very first
+# start, the generated password.
+#   PORT=9090 ./run.sh              another port
+#   OPSTOWER_SKIP_BUILD=1 ./run.sh  start the WAR already built, without Maven (scripts, instances)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PORT="${PORT:-8080}"
-./mvnw -q -B -DskipTests -pl app -am package
+DATA_DIR="${OPSTOWER_DATA_DIR:-./data}"
+WAR=app/target/opstower.war
+MICRO=app/target/payara-micro.jar
 
-echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${OPSTOWER_DATA_DIR:-./data}) ..."
+if [[ "${OPSTOWER_SKIP_BUILD:-}" == "1" ]]; then
+  if [[ ! -f $WAR || ! -f $MICRO ]]; then
+    echo "OPSTOWER_SKIP_BUILD=1 but $WAR or $MICRO is missing: build once with ./run.sh or ./mvnw -B -DskipTests -pl app -am package." >&2
+    exit 1
+  fi
+else
+  echo "Building (./mvnw -q -B -DskipTests -pl app -am package) ..."
+  ./mvnw -q -B -DskipTests -pl app -am package
+fi
+
+mkdir -p "$DATA_DIR/logs"
+LOG="$DATA_DIR/logs/server.log"
+# the previous run's log is kept as server.log.1
+if [[ -f $LOG ]]; then mv "$LOG" "$LOG.1"; fi
+echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${DATA_DIR}, log in ${LOG}) ..."
 # preboot.asadmin turns HTTP/2 (h2c) off: Grizzly's h2c upgrade path can deadlock under load.
-java ${JAVA_OPTS:-} -jar app/target/payara-micro.jar \
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+java ${JAVA_OPTS:-} -jar "$MICRO" \
   --prebootcommandfile app/src/main/payara/preboot.asadmin \
-  --deploy app/target/opstower.war --contextroot / \
-  --port "${PORT}" --nocluster --disablephonehome --nohazelcast 2>&1 &
+  --deploy "$WAR" --contextroot / \
+  --port "${PORT}" --nocluster --disablephonehome --nohazelcast >>"$LOG" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' INT TERM
 
 # Payara Micro keeps running even when the deployment fails, so wait for the app's own readiness.
-for _ in $(seq 1 180); do
+for second in $(seq 1 180); do
   if curl -fs "http://localhost:${PORT}/health/ready" >/dev/null 2>&1; then
     echo
     echo "OpsTower Connections is ready: http://localhost:${PORT}/"
-    echo "Sign in as 'admin' (on the first start without OPSTOWER_BOOTSTRAP_ADMIN_PASSWORD the generated password is in the log above)."
+    echo "Sign in as 'admin'."
+    generated=$(grep -o "generated password [A-Za-z0-9]*" "$LOG" | head -1 | awk '{print $3}' || true)
+    if [[ -n "$generated" ]]; then
+      line="  First start: the password of 'admin' is  ${generated}  "
+      border=$(printf '%*s' "${#line}" '' | tr ' ' '=')
+      echo
+      echo "  ${border}"
+      echo "  ${line}"
+      echo "  ${border}"
+      echo "  It is shown this once. Sign in and change it under Account."
+    elif [[ -z "${OPSTOWER_BOOTSTRAP_ADMIN_PASSWORD:-}" ]]; then
+      echo "(The password was generated on the first start; if it is lost, see docs/operations.md.)"
+    fi
+    echo
+    echo "Server log: ${LOG}. Ctrl+C stops the server."
     wait "$server"
     exit $?
   fi
   if ! kill -0 "$server" 2>/dev/null; then
-    echo "Payara Micro exited before the application was ready." >&2
+    echo >&2
+    echo "Payara Micro exited before the application was ready. The end of ${LOG}:" >&2
+    tail -n 30 "$LOG" >&2
     exit 1
+  fi
+  if (( second % 5 == 0 )); then
+    printf '.'
   fi
   sleep 1
 done
-echo "The application did not become ready within 180 s; see the log above." >&2
+echo >&2
+echo "The application did not become ready within 180 s. The end of ${LOG}:" >&2
+tail -n 30 "$LOG" >&2
 kill "$server"
 exit 1
