@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opstower.ui.ViewRendering;
 import com.opstower.ui.activity.ActivityRow;
 import com.opstower.ui.agent.AgentRow;
 import com.opstower.ui.connection.ConnectionRow;
@@ -21,12 +22,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The views rendered by a plain Thymeleaf engine resolving them as Krazo does (folder and {@code
@@ -40,38 +35,8 @@ class ViewsRenderTest {
 
   private static final String LONG_LABEL = "L".repeat(100);
 
-  private static final TemplateEngine ENGINE = engine();
-
-  private static TemplateEngine engine() {
-    ClassLoaderTemplateResolver views = new ClassLoaderTemplateResolver();
-    views.setPrefix("META-INF/resources/WEB-INF/views/");
-    views.setSuffix(".html");
-    views.setTemplateMode(TemplateMode.HTML);
-    views.setCharacterEncoding("UTF-8");
-    TemplateEngine engine = new TemplateEngine();
-    engine.setTemplateResolver(views);
-    engine.setLinkBuilder(
-        new StandardLinkBuilder() {
-          @Override
-          protected String computeContextPath(
-              IExpressionContext context, String base, Map<String, Object> parameters) {
-            return "";
-          }
-        });
-    return engine;
-  }
-
   private static String render(String view, Map<String, Object> models) {
-    Context context = new Context();
-    context.setVariable("mvc", Map.of("csrf", Map.of("name", "_csrf", "token", "t0ken")));
-    context.setVariable("me", Map.of("name", "admin"));
-    Map<String, Object> notice = new HashMap<>();
-    notice.put("message", null);
-    notice.put("error", false);
-    context.setVariable("notice", notice);
-    context.setVariable("errors", FieldErrors.none());
-    context.setVariables(models);
-    return ENGINE.process(view, context);
+    return ViewRendering.render(view, models);
   }
 
   private static ConnectionRow connection(String label, String baseUrl) {
