@@ -28,12 +28,13 @@ LOG="$DATA_DIR/logs/server.log"
 # the previous run's log is kept as server.log.1
 if [[ -f $LOG ]]; then mv "$LOG" "$LOG.1"; fi
 echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${DATA_DIR}, log in ${LOG}) ..."
-# preboot.asadmin turns HTTP/2 (h2c) off: Grizzly's h2c upgrade path can deadlock under load.
+# The Payara Micro options every launch shares (the ITs and the bench read the same file);
+# preboot.asadmin among them turns HTTP/2 (h2c) off: Grizzly's h2c upgrade path can deadlock.
+PAYARA_DIR=app/src/main/payara
+mapfile -t MICRO_OPTIONS < <(grep -v -e '^#' -e '^[[:space:]]*$' "$PAYARA_DIR/launch.options" | sed "s|{payara}|$PAYARA_DIR|g")
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java ${JAVA_OPTS:-} -jar "$MICRO" \
-  --prebootcommandfile app/src/main/payara/preboot.asadmin \
-  --deploy "$WAR" --contextroot / \
-  --port "${PORT}" --nocluster --disablephonehome --nohazelcast >>"$LOG" 2>&1 &
+java ${JAVA_OPTS:-} -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
+  --deploy "$WAR" --port "${PORT}" >>"$LOG" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' INT TERM
 

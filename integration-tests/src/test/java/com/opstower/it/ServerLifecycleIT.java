@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opstower.it.server.PayaraProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What only a real process shows: writes that survive {@code kill -9}, secrets absent from the
  * HSQLDB files and the log, the generated key file, key rotation across restarts, and start-up
- * refusing a bad key.
+ * refusing a bad key or a short bootstrap password. Eight server boots: tagged {@code restarts},
+ * run by {@code ./mvnw -B verify -Pfull} (CI, the README's test command), not by a plain verify.
  */
+@Tag("restarts")
 class ServerLifecycleIT {
 
   private static final Duration START = Duration.ofSeconds(240);
@@ -214,6 +218,28 @@ class ServerLifecycleIT {
       assertTrue(server.awaitLog("32 bytes", START), server.logText());
       assertFalse(server.awaitReady(Duration.ofSeconds(5)), "not ready with a bad key");
       assertFalse(server.logText().contains(shortKey), "the key is never logged");
+    }
+  }
+
+  @Test
+  void startUpStopsOnABootstrapPasswordShorterThanTwelve() throws Exception {
+    String shortPassword = "short-pw-11";
+    Path data = newDataDir("short-password");
+    try (PayaraProcess refused =
+        PayaraProcess.start(
+            Map.of(
+                "opstower.data-dir",
+                data.toString(),
+                "opstower.bootstrap.admin-password",
+                shortPassword),
+            data.resolve("server.log"))) {
+      assertTrue(
+          refused.awaitLog("opstower.bootstrap.admin-password is too short", START),
+          refused.logText());
+      assertFalse(refused.awaitReady(Duration.ofSeconds(5)), "not ready with a short password");
+      assertFalse(refused.logText().contains(shortPassword), "the password is never logged");
+      assertFalse(
+          Files.exists(data.resolve("keys/opstower.keys")), "refused before a key is generated");
     }
   }
 

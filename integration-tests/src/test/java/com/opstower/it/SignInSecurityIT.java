@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opstower.it.server.PayaraProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>A Payara process of its own rather than the shared Arquillian server: five failed sign-ins
  * lock {@code admin} out for 15 minutes and a password change here changes {@code admin}'s
  * password, either of which would fail every UI test that runs after this class on a shared server.
- * A refused start-up needs a process of its own anyway. The methods run in order on one server: the
- * password changes first, the lock-out last.
+ * The methods run in order on one server: the password changes first, the lock-out last. (The
+ * refused start-up with a short password is in {@link ServerLifecycleIT}.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInSecurityIT {
@@ -54,7 +55,7 @@ class SignInSecurityIT {
     return dir.toAbsolutePath();
   }
 
-  /** Started on first use, after the refused start-up, so two servers never run at once here. */
+  /** Started on first use. */
   private static URI base() throws Exception {
     if (server == null) {
       Path data = newDataDir("server");
@@ -75,29 +76,6 @@ class SignInSecurityIT {
   static void stop() throws InterruptedException {
     if (server != null) {
       server.close();
-    }
-  }
-
-  @Test
-  @Order(1)
-  void startUpStopsOnABootstrapPasswordShorterThanTwelve() throws Exception {
-    String shortPassword = "short-pw-11";
-    Path data = newDataDir("short-password");
-    try (PayaraProcess refused =
-        PayaraProcess.start(
-            Map.of(
-                "opstower.data-dir",
-                data.toString(),
-                "opstower.bootstrap.admin-password",
-                shortPassword),
-            data.resolve("server.log"))) {
-      assertTrue(
-          refused.awaitLog("opstower.bootstrap.admin-password is too short", START),
-          refused.logText());
-      assertFalse(refused.awaitReady(Duration.ofSeconds(5)), "not ready with a short password");
-      assertFalse(refused.logText().contains(shortPassword), "the password is never logged");
-      assertFalse(
-          Files.exists(data.resolve("keys/opstower.keys")), "refused before a key is generated");
     }
   }
 

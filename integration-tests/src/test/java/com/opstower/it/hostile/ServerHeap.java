@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The used heap of the Payara process under test after a full collection: {@code jcmd <pid>
  * GC.run}, then the MicroProfile Metrics base metric {@code memory.usedHeap}. The process is the
- * one whose command line carries the IT data directory (arquillian.xml).
+ * Payara Micro listening on the port of {@code base}.
  */
 final class ServerHeap {
 
@@ -24,11 +24,11 @@ final class ServerHeap {
   private final URI metrics;
 
   ServerHeap(URL base) {
+    String port = "--port " + base.getPort();
     this.pid =
         ProcessHandle.allProcesses()
-            .filter(
-                p -> p.info().commandLine().orElse("").contains("opstower.data-dir=target/it-data"))
             .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+            .filter(p -> p.info().commandLine().orElse("").contains(port))
             .mapToLong(ProcessHandle::pid)
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no Payara process for the ITs found"));

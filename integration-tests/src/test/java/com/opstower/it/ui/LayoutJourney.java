@@ -218,7 +218,9 @@ public final class LayoutJourney {
     int seen = 0;
     for (String path : List.of("/tokens", "/activity", "/connections")) {
       browser.open(path);
-      for (WebElement time : browser.driver.findElements(By.cssSelector("main td time"))) {
+      // the first rows of each list: other test classes may have filled the activity log
+      List<WebElement> times = browser.driver.findElements(By.cssSelector("main td time"));
+      for (WebElement time : times.subList(0, Math.min(5, times.size()))) {
         seen++;
         String where = path + ": " + time.getDomProperty("outerHTML");
         assertTrue(ISO.matcher(str(time.getDomAttribute("datetime"))).matches(), where);

@@ -1,4 +1,4 @@
-package com.opstower.it;
+package com.opstower.it.server;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ import java.util.Map;
  * A Payara Micro started as its own OS process with the real WAR, for what Arquillian cannot do:
  * {@code kill -9}, restarts on the same data directory and start-up with other keys.
  */
-final class PayaraProcess implements AutoCloseable {
+public final class PayaraProcess implements AutoCloseable {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -36,29 +35,24 @@ final class PayaraProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts Payara Micro with the given {@code -D} settings; output goes to {@code log}. */
-  static PayaraProcess start(Map<String, String> settings, Path log) throws IOException {
+  /**
+   * Starts Payara Micro and the real WAR with the given {@code -D} settings; output to {@code log}.
+   */
+  public static PayaraProcess start(Map<String, String> settings, Path log) throws IOException {
+    return start(
+        List.of("-Xmx384m"),
+        settings,
+        Path.of(System.getProperty("opstower.war", "../app/target/opstower.war")),
+        log);
+  }
+
+  /** Starts Payara Micro with {@code war} on a free port. */
+  static PayaraProcess start(
+      List<String> jvmOptions, Map<String, String> settings, Path war, Path log)
+      throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(
-        List.of(
-            "-jar",
-            System.getProperty("opstower.micro.jar", "../app/target/payara-micro.jar"),
-            "--prebootcommandfile",
-            System.getProperty("opstower.preboot", "../app/src/main/payara/preboot.asadmin"),
-            "--deploy",
-            System.getProperty("opstower.war", "../app/target/opstower.war"),
-            "--contextroot",
-            "/",
-            "--port",
-            String.valueOf(port),
-            "--nocluster",
-            "--nohazelcast",
-            "--disablephonehome"));
-    Files.createDirectories(log.getParent());
+    List<String> command = PayaraLaunch.command(jvmOptions, settings, war, port);
+    Files.createDirectories(log.toAbsolutePath().getParent());
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -67,12 +61,12 @@ final class PayaraProcess implements AutoCloseable {
     return new PayaraProcess(process, port, log);
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + port + "/");
   }
 
   /** Waits for {@code /health/ready}; false when the process died or the time ran out. */
-  boolean awaitReady(Duration limit) throws InterruptedException {
+  public boolean awaitReady(Duration limit) throws InterruptedException {
     Instant end = Instant.now().plus(limit);
     while (Instant.now().isBefore(end)) {
       if (!process.isAlive()) {
@@ -97,7 +91,7 @@ final class PayaraProcess implements AutoCloseable {
   }
 
   /** Waits until the log contains {@code text}. */
-  boolean awaitLog(String text, Duration limit) throws IOException, InterruptedException {
+  public boolean awaitLog(String text, Duration limit) throws IOException, InterruptedException {
     Instant end = Instant.now().plus(limit);
     while (Instant.now().isBefore(end)) {
       if (logText().contains(text)) {
@@ -108,12 +102,12 @@ final class PayaraProcess implements AutoCloseable {
     return false;
   }
 
-  String logText() throws IOException {
+  public String logText() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
   /** SIGKILL: no shutdown hook, no flush, no chance to close the database. */
-  void kill9() throws InterruptedException {
+  public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
