@@ -1,6 +1,6 @@
 package com.opstower.app;
 
-import com.opstower.execution.control.UpstreamClient;
+import com.opstower.execution.upstream.UpstreamClient;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package com.opstower.app;
 
 import com.opstower.config.Settings;
+import com.opstower.connection.control.Reencryption;
 import com.opstower.crypto.control.CryptoKeys;
-import com.opstower.crypto.control.Reencryption;
 import com.opstower.token.control.TokenService;
 import com.opstower.user.control.PasswordRules;
 import com.opstower.user.control.UserService;

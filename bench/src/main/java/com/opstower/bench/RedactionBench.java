@@ -1,6 +1,6 @@
 package com.opstower.bench;
 
-import com.opstower.execution.control.SecretRedactor;
+import com.opstower.execution.credential.SecretRedactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

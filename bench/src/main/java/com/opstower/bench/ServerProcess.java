@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * OpsTower on Payara Micro as its own OS process, started exactly like the product's run command,
- * so the figures are those of a real deployment. Its pid goes to a file so that {@code run.sh} can
- * kill it even when this JVM dies without running its shutdown hook.
+ * OpsTower on Payara Micro as its own OS process, started exactly like the product's run command
+ * (the options of {@code app/src/main/payara/launch.options}), so the figures are those of a real
+ * deployment. Its pid goes to a file so that {@code run.sh} can kill it even when this JVM dies
+ * without running its shutdown hook.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -49,22 +50,11 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(
-        List.of(
-            "-jar",
-            microJar.toString(),
-            // Exactly like run.sh: HTTP/2 (h2c) off.
-            "--prebootcommandfile",
-            microJar.resolveSibling("../src/main/payara/preboot.asadmin").normalize().toString(),
-            "--deploy",
-            war.toString(),
-            "--contextroot",
-            "/",
-            "--port",
-            String.valueOf(port),
-            "--nocluster",
-            "--nohazelcast",
-            "--disablephonehome"));
+    command.add("-jar");
+    command.add(microJar.toString());
+    // Exactly like run.sh and the ITs: the options of app/src/main/payara/launch.options.
+    command.addAll(sharedOptions(microJar.resolveSibling("../src/main/payara").normalize()));
+    command.addAll(List.of("--deploy", war.toString(), "--port", String.valueOf(port)));
     Files.createDirectories(log.toAbsolutePath().getParent());
     Process process =
         new ProcessBuilder(command)
@@ -75,6 +65,15 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess server = new ServerProcess(process, port, log, pidFile);
     Runtime.getRuntime().addShutdownHook(new Thread(server::kill, "kill-payara"));
     return server;
+  }
+
+  /** The lines of {@code launch.options} in {@code folder}, {@code {payara}} resolved. */
+  private static List<String> sharedOptions(Path folder) throws IOException {
+    return Files.readAllLines(folder.resolve("launch.options")).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(line -> line.replace("{payara}", folder.toAbsolutePath().toString()))
+        .toList();
   }
 
   URI base() {

@@ -42,7 +42,7 @@ public class ApiApplication extends Application {
             Set.of(
                 BearerAuthentication.class,
                 ScopeCheck.class,
-                JsonbSettings.class,
+                JsonbResolver.class,
                 ProblemMappers.ForProblems.class,
                 ProblemMappers.ForJson.class,
                 ProblemMappers.ForJsonb.class,

@@ -2,7 +2,9 @@ package com.opstower.agent.control;
 
 import com.opstower.agent.entity.Agent;
 import com.opstower.agent.entity.AgentType;
+import com.opstower.connection.control.ConnectionDeleted;
 import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.entity.Connection;
 import com.opstower.persistence.Timestamps;
 import com.opstower.persistence.UniqueViolation;
 import com.opstower.problem.NotFound;
@@ -10,6 +12,7 @@ import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import com.opstower.problem.ProblemException.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -126,6 +129,35 @@ public class AgentService {
     return em.createNamedQuery(Agent.FIND_USING_CONNECTION, Agent.class)
         .setParameter("connectionId", connectionId)
         .getResultList();
+  }
+
+  /**
+   * The connection when it exists and is enabled on the agent, in one query: this lookup is on the
+   * path of every agent call, where loading the agent with its connection list and then the
+   * connection cost three statements.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Connection> findEnabledConnection(String agentId, String connectionId) {
+    if (agentId == null || connectionId == null) {
+      return Optional.empty();
+    }
+    return em
+        .createNamedQuery(Agent.FIND_ENABLED_CONNECTION, Connection.class)
+        .setParameter("connectionId", connectionId)
+        .setParameter("agentId", agentId)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * A deleted connection is disabled on every agent that had it, in the deleting transaction (the
+   * event is delivered synchronously, before the connection's row is removed).
+   */
+  public void disableDeletedConnection(@Observes ConnectionDeleted deleted) {
+    String connectionId = deleted.connectionId();
+    usingConnection(connectionId)
+        .forEach(agent -> agent.disableConnection(connectionId, deleted.deletedAt()));
   }
 
   private record Valid(String name, AgentType type, String description) {}

@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -30,11 +31,22 @@ import java.util.UUID;
 @NamedQuery(
     name = Agent.FIND_USING_CONNECTION,
     query = "SELECT a FROM Agent a WHERE :connectionId MEMBER OF a.connectionIds ORDER BY a.name")
+@NamedQuery(
+    name = Agent.FIND_ENABLED_CONNECTION,
+    query =
+        "SELECT c FROM Connection c, Agent a WHERE c.id = :connectionId AND a.id = :agentId"
+            + " AND :connectionId MEMBER OF a.connectionIds",
+    // read-only: an agent call never changes the connection it uses
+    hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 public class Agent {
 
   public static final String FIND_ALL = "Agent.findAll";
   public static final String FIND_BY_NAME_KEY = "Agent.findByNameKey";
   public static final String FIND_USING_CONNECTION = "Agent.findUsingConnection";
+
+  /** The connection {@code :connectionId} if it is enabled on agent {@code :agentId}. */
+  public static final String FIND_ENABLED_CONNECTION = "Agent.findEnabledConnection";
+
   public static final int NAME_MAX = 100;
   public static final int DESCRIPTION_MAX = 2000;
 

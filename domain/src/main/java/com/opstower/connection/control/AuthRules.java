@@ -8,10 +8,10 @@ import static com.opstower.connection.entity.ConnectionLimits.SECRET_MAX;
 import static com.opstower.connection.entity.ConnectionLimits.USERNAME_MAX;
 
 import com.opstower.connection.entity.AuthType;
-import com.opstower.execution.control.ReservedHeaders;
+import com.opstower.http.HttpToken;
+import com.opstower.http.ReservedHeaders;
 import com.opstower.problem.ProblemException.FieldError;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The rules for the fields of one auth type. Fields that belong to other types are ignored: the web
@@ -31,13 +31,6 @@ final class AuthRules {
 
   static final String PARAM_NAME_CHARACTERS =
       "letters, digits and the characters !$'*-.^_`|~ (no spaces, '&', '#', '+', '%' or '=')";
-
-  /**
-   * Headers OpsTower sets itself on every request (docs/security.md §2), refused as credential
-   * headers on top of the {@link ReservedHeaders} an agent may never send.
-   */
-  private static final Set<String> SET_BY_SERVER =
-      Set.of("content-type", "content-length", "accept-encoding", "user-agent");
 
   private AuthRules() {}
 
@@ -62,12 +55,13 @@ final class AuthRules {
     if (name.length() > NAME_MAX) {
       return "Use at most " + NAME_MAX + " characters for the header name.";
     }
-    if (!TextRules.isToken(name)) {
+    if (!HttpToken.isToken(name)) {
       return "Use only " + TOKEN_CHARACTERS + " in the header name.";
     }
-    // safe to quote: a token has no spaces, quotes, controls or markup characters
-    if (ReservedHeaders.isReserved(name)
-        || SET_BY_SERVER.contains(ReservedHeaders.normalize(name))) {
+    // safe to quote: a token has no spaces, quotes, controls or markup characters. Refused: the
+    // headers an agent may never send, and those OpsTower sets itself on every request
+    // (docs/security.md §2)
+    if (ReservedHeaders.isReserved(name) || ReservedHeaders.isSetByServer(name)) {
       return "'" + name + "' is reserved; choose the header your API expects, such as X-API-Key.";
     }
     return null;
@@ -80,7 +74,7 @@ final class AuthRules {
     if (name.length() > NAME_MAX) {
       return "Use at most " + NAME_MAX + " characters for the parameter name.";
     }
-    if (!TextRules.isToken(name) || name.chars().anyMatch(c -> QUERY_SYNTAX.indexOf(c) >= 0)) {
+    if (!HttpToken.isToken(name) || name.chars().anyMatch(c -> QUERY_SYNTAX.indexOf(c) >= 0)) {
       return "Use only " + PARAM_NAME_CHARACTERS + " in the parameter name.";
     }
     return null;

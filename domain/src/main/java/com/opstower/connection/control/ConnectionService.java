@@ -1,10 +1,9 @@
 package com.opstower.connection.control;
 
-import com.opstower.agent.entity.Agent;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.Connection;
-import com.opstower.connection.entity.ConnectionSettings;
+import com.opstower.connection.entity.ConnectionDetails;
 import com.opstower.connection.entity.DocsUrl;
 import com.opstower.connection.entity.LastTest;
 import com.opstower.persistence.Timestamps;
@@ -13,10 +12,11 @@ import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import com.opstower.problem.ProblemException.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,11 +34,13 @@ public class ConnectionService {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Event<ConnectionDeleted> deleted;
+
   private final ConnectionValidator validator = new ConnectionValidator();
 
   public Connection create(ConnectionDraft draft) {
     requireValid(validator.validate(draft, false));
-    Connection connection = new Connection(settingsOf(draft), draft.secret(), Timestamps.now());
+    Connection connection = new Connection(detailsOf(draft), draft.secret(), Timestamps.now());
     em.persist(connection);
     em.flush();
     return connection;
@@ -48,9 +50,9 @@ public class ConnectionService {
    * Validates a draft without storing it (the unsaved Test Connection); {@code secretStored} as for
    * {@link ConnectionValidator#validate}.
    */
-  public ConnectionSettings validateDraft(ConnectionDraft draft, boolean secretStored) {
+  public ConnectionDetails validateDraft(ConnectionDraft draft, boolean secretStored) {
     requireValid(validator.validate(draft, secretStored));
-    return settingsOf(draft);
+    return detailsOf(draft);
   }
 
   public Connection update(String id, ConnectionDraft draft) {
@@ -58,18 +60,19 @@ public class ConnectionService {
     boolean keepsSecret = keepsStoredSecret(connection, draft);
     List<FieldError> errors = validator.validate(draft, keepsSecret);
     requireValid(explainOriginChange(connection, draft, errors));
-    connection.update(settingsOf(draft), draft.secret(), Timestamps.now());
+    connection.update(detailsOf(draft), draft.secret(), Timestamps.now());
     em.flush();
     return connection;
   }
 
+  /**
+   * Removes the connection. Whoever refers to it learns of it through {@link ConnectionDeleted},
+   * observed synchronously in this transaction (the agents that had it enabled drop it), before the
+   * row goes.
+   */
   public void delete(String id) {
     Connection connection = get(id);
-    Instant now = Timestamps.now();
-    em.createNamedQuery(Agent.FIND_USING_CONNECTION, Agent.class)
-        .setParameter("connectionId", id)
-        .getResultList()
-        .forEach(agent -> agent.disableConnection(id, now));
+    deleted.fire(new ConnectionDeleted(id, Timestamps.now()));
     em.remove(connection);
   }
 
@@ -80,25 +83,6 @@ public class ConnectionService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Connection> find(String id) {
     return Optional.ofNullable(id).map(key -> em.find(Connection.class, key));
-  }
-
-  /**
-   * The connection when it exists and is enabled on the agent, in one query: this lookup is on the
-   * path of every agent call, where loading the agent with its connection list and then the
-   * connection cost three statements.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<Connection> findEnabled(String agentId, String connectionId) {
-    if (agentId == null || connectionId == null) {
-      return Optional.empty();
-    }
-    return em
-        .createNamedQuery(Connection.FIND_ENABLED, Connection.class)
-        .setParameter("connectionId", connectionId)
-        .setParameter("agentId", agentId)
-        .getResultList()
-        .stream()
-        .findFirst();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,7 +99,7 @@ public class ConnectionService {
   }
 
   /** Whether saving {@code draft} without a secret would keep the stored one. */
-  static boolean keepsStoredSecret(Connection connection, ConnectionDraft draft) {
+  public static boolean keepsStoredSecret(Connection connection, ConnectionDraft draft) {
     AuthType type = AuthType.fromWire(draft.authType()).orElse(null);
     if (type == null || !connection.hasSecret()) {
       return false;
@@ -161,7 +145,7 @@ public class ConnectionService {
     }
   }
 
-  private static ConnectionSettings settingsOf(ConnectionDraft draft) {
+  private static ConnectionDetails detailsOf(ConnectionDraft draft) {
     AuthType type = AuthType.fromWire(draft.authType()).orElseThrow();
     String authName =
         switch (type) {
@@ -170,7 +154,7 @@ public class ConnectionService {
           case QUERY_PARAM -> draft.paramName();
           case BEARER, NONE -> null;
         };
-    return new ConnectionSettings(
+    return new ConnectionDetails(
         draft.label(),
         BaseUrl.parse(draft.baseUrl()),
         type,

@@ -1,24 +1,12 @@
 package com.opstower.connection.control;
 
-/** Character classes the connection rules share. */
+/**
+ * Character classes the connection rules share; the HTTP token rule is {@link
+ * com.opstower.http.HttpToken}.
+ */
 final class TextRules {
 
-  /** RFC 9110 {@code tchar}s other than letters and digits. */
-  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
-
   private TextRules() {}
-
-  /** An RFC 9110 token: one or more ASCII letters, digits or {@link #TOKEN_SYMBOLS}. */
-  static boolean isToken(String text) {
-    return !text.isEmpty()
-        && text.chars()
-            .allMatch(
-                c ->
-                    (c >= 'a' && c <= 'z')
-                        || (c >= 'A' && c <= 'Z')
-                        || (c >= '0' && c <= '9')
-                        || TOKEN_SYMBOLS.indexOf(c) >= 0);
-  }
 
   /**
    * Whether {@code text} holds a control character: C0/C1 controls and DEL, the Unicode line and

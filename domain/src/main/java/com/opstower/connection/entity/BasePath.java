@@ -1,7 +1,8 @@
 package com.opstower.connection.entity;
 
 import static com.opstower.connection.entity.HttpUrlSyntax.invalid;
-import static com.opstower.connection.entity.HttpUrlSyntax.isHex;
+
+import com.opstower.http.PercentCodec;
 
 /**
  * The path of a base URL. Agent paths are appended below it and must stay under it, so it has to be
@@ -76,15 +77,12 @@ final class BasePath {
   private static String decodeBytes(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '%'
-          && i + 2 < text.length()
-          && isHex(text.charAt(i + 1))
-          && isHex(text.charAt(i + 2))) {
-        out.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+      int escaped = PercentCodec.escapedByteAt(text, i);
+      if (escaped >= 0) {
+        out.append((char) escaped);
         i += 2;
       } else {
-        out.append(c);
+        out.append(text.charAt(i));
       }
     }
     return out.toString();

@@ -1,6 +1,5 @@
 package com.opstower.connection.entity;
 
-import com.opstower.crypto.control.ConnectionSecretConverter;
 import com.opstower.crypto.entity.SealedSecret;
 import com.opstower.crypto.entity.SecretBinding;
 import com.opstower.problem.ProblemCode;
@@ -11,7 +10,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -30,18 +28,10 @@ import java.util.UUID;
 @NamedQuery(
     name = Connection.FIND_IDS_WITH_SECRET,
     query = "SELECT c.id FROM Connection c WHERE c.secret IS NOT NULL ORDER BY c.id")
-@NamedQuery(
-    name = Connection.FIND_ENABLED,
-    query =
-        "SELECT c FROM Connection c, Agent a WHERE c.id = :connectionId AND a.id = :agentId"
-            + " AND :connectionId MEMBER OF a.connectionIds",
-    // read-only: an agent call never changes the connection it uses
-    hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 public class Connection {
 
   public static final String FIND_ALL = "Connection.findAll";
   public static final String FIND_IDS_WITH_SECRET = "Connection.findIdsWithSecret";
-  public static final String FIND_ENABLED = "Connection.findEnabled";
   public static final String TYPE_EXTERNAL_API = "external_api";
 
   @Id
@@ -86,27 +76,27 @@ public class Connection {
 
   protected Connection() {}
 
-  public Connection(ConnectionSettings settings, String secretOrNull, Instant now) {
+  public Connection(ConnectionDetails details, String secretOrNull, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.type = TYPE_EXTERNAL_API;
     this.createdAt = now;
-    apply(settings, secretOrNull, now);
+    apply(details, secretOrNull, now);
   }
 
   /**
-   * Replaces the settings. A blank secret keeps the stored one, but only while the auth type and
-   * the base URL's origin stay the same: a stored credential never follows the connection to a new
+   * Replaces the details. A blank secret keeps the stored one, but only while the auth type and the
+   * base URL's origin stay the same: a stored credential never follows the connection to a new
    * host.
    */
-  public void update(ConnectionSettings settings, String secretOrNull, Instant now) {
-    apply(settings, secretOrNull, now);
+  public void update(ConnectionDetails details, String secretOrNull, Instant now) {
+    apply(details, secretOrNull, now);
   }
 
   /**
-   * An unsaved copy with other settings and this connection's sealed secret (kept under the same
+   * An unsaved copy with other details and this connection's sealed secret (kept under the same
    * rules as {@link #update}), for testing an edit before it is saved.
    */
-  public Connection previewWith(ConnectionSettings settings, Instant now) {
+  public Connection previewWith(ConnectionDetails details, Instant now) {
     Connection copy = new Connection();
     copy.id = id;
     copy.type = type;
@@ -114,7 +104,7 @@ public class Connection {
     copy.baseUrl = baseUrl;
     copy.authType = authType;
     copy.secret = secret;
-    copy.apply(settings, null, now);
+    copy.apply(details, null, now);
     return copy;
   }
 
@@ -127,22 +117,22 @@ public class Connection {
     return secret != null && newType == authType && newBaseUrl.sameOrigin(BaseUrl.parse(baseUrl));
   }
 
-  private void apply(ConnectionSettings settings, String secretOrNull, Instant now) {
-    if (settings.authType().hasSecret()
+  private void apply(ConnectionDetails details, String secretOrNull, Instant now) {
+    if (details.authType().hasSecret()
         && isBlank(secretOrNull)
-        && !keepsSecretFor(settings.authType(), settings.baseUrl())) {
+        && !keepsSecretFor(details.authType(), details.baseUrl())) {
       throw new ProblemException(
           ProblemCode.INVALID_REQUEST,
           "Enter the secret again: a new connection, a new authentication type or a new origin"
               + " needs it.");
     }
-    this.label = settings.label();
-    this.baseUrl = settings.baseUrl().toString();
-    this.authType = settings.authType();
-    this.authName = settings.authName();
-    this.docsUrl = settings.docsUrl();
-    this.description = settings.description();
-    if (!settings.authType().hasSecret()) {
+    this.label = details.label();
+    this.baseUrl = details.baseUrl().toString();
+    this.authType = details.authType();
+    this.authName = details.authName();
+    this.docsUrl = details.docsUrl();
+    this.description = details.description();
+    if (!details.authType().hasSecret()) {
       this.secret = null;
     } else if (!isBlank(secretOrNull)) {
       sealSecret(secretOrNull);

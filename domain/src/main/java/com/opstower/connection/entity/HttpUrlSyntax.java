@@ -1,5 +1,6 @@
 package com.opstower.connection.entity;
 
+import com.opstower.http.PercentCodec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -139,7 +140,7 @@ final class HttpUrlSyntax {
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
       if (c == '%') {
-        if (i + 2 >= part.length() || !isHex(part.charAt(i + 1)) || !isHex(part.charAt(i + 2))) {
+        if (!PercentCodec.isEscapeAt(part, i)) {
           throw invalid(BAD_PERCENT);
         }
       } else if (!isPchar(c) && c != '/' && extraAllowed.indexOf(c) < 0) {
@@ -166,10 +167,6 @@ final class HttpUrlSyntax {
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')
         || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
-  }
-
-  static boolean isHex(int c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /** Whitespace, controls and format characters (zero-width, direction overrides). */

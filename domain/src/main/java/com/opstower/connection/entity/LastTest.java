@@ -61,7 +61,7 @@ public class LastTest {
             : request.substring(0, REQUEST_MAX);
   }
 
-  /** One word for what happened (see {@code TestReport.outcome}); null for tests before v1.1. */
+  /** One word for what happened (see {@code ProbeReport.outcome}); null for tests before v1.1. */
   public String outcome() {
     return outcome;
   }

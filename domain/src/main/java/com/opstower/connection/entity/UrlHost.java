@@ -1,7 +1,7 @@
 package com.opstower.connection.entity;
 
 import static com.opstower.connection.entity.HttpUrlSyntax.invalid;
-import static com.opstower.connection.entity.HttpUrlSyntax.isHex;
+import static com.opstower.http.PercentCodec.isHexDigit;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
@@ -69,7 +69,7 @@ final class UrlHost {
 
   /** Canonical RFC 5952 text, so that {@code [0:0::1]} and {@code [::1]} are the same origin. */
   static String ipv6(String inside) {
-    if (inside.isEmpty() || !inside.chars().allMatch(c -> isHex(c) || c == ':' || c == '.')) {
+    if (inside.isEmpty() || !inside.chars().allMatch(c -> isHexDigit(c) || c == ':' || c == '.')) {
       throw invalid(BAD_HOST); // also refuses zone ids ("%25eth0") and IPvFuture
     }
     IPAddress address = new IPAddressString(inside).getAddress();

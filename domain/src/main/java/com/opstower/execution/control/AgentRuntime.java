@@ -5,13 +5,14 @@ import com.opstower.agent.control.AgentService;
 import com.opstower.agent.entity.Agent;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.Connection;
+import com.opstower.execution.request.AgentCall;
+import com.opstower.execution.request.OutboundRequests;
+import com.opstower.execution.response.ResponseReader;
+import com.opstower.execution.upstream.UpstreamClient;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Executes an agent's request through a connection: every policy first (enabled connection, method,
@@ -31,9 +32,7 @@ public class AgentRuntime {
 
   @Inject CallRecorder recorder;
 
-  @Inject ExecutorSettings settings;
-
-  private final HeaderPolicy headerPolicy = new HeaderPolicy();
+  @Inject ExecutorConfiguration configuration;
 
   /** Reads the agent's request; called only once the call has been admitted. */
   @FunctionalInterface
@@ -57,12 +56,13 @@ public class AgentRuntime {
     try (CallLimits.Permit permit = limits.acquire(tokenId)) {
       call = source.read();
       Connection connection = enabledConnection(agentId, connectionId);
-      Prepared request = prepare(connection, call);
+      OutboundRequests.Prepared request =
+          OutboundRequests.agentCall(connection, call, configuration.maxRequestBytes());
       ExecutionResult result =
           ExecutionResult.of(
               upstream.exchange(
                   request.request(),
-                  new ResponseReader(settings.maxResponseBytes()),
+                  new ResponseReader(configuration.maxResponseBytes()),
                   request.redactor()));
       recorder.answered(
           recorded(agentId, connectionId, call),
@@ -89,8 +89,8 @@ public class AgentRuntime {
 
   /** The connection, when it exists and is enabled on the agent (404 / 403 otherwise). */
   public Connection enabledConnection(String agentId, String connectionId) {
-    return connections
-        .findEnabled(agentId, connectionId)
+    return agents
+        .findEnabledConnection(agentId, connectionId)
         .orElseGet(() -> explainNotEnabled(agentId, connectionId));
   }
 
@@ -108,30 +108,6 @@ public class AgentRuntime {
               + "'.");
     }
     return connection;
-  }
-
-  /** A request and the redactor that hides its credential, built by the request policies. */
-  record Prepared(UpstreamRequest request, SecretRedactor redactor) {}
-
-  private Prepared prepare(Connection connection, AgentCall call) {
-    RequestMethod method = RequestMethod.parse(call.method());
-    OutboundBody body =
-        BodyRules.check(
-            method,
-            call.body() == null ? OutboundBody.none() : call.body(),
-            settings.maxRequestBytes());
-    Credentials credentials = Credentials.of(connection);
-    Map<String, String> headers =
-        new LinkedHashMap<>(
-            headerPolicy.check(call.headers(), credentials.headerName().orElse(null)));
-    URI uri =
-        OutboundUrl.build(
-            connection.baseUrl().toUri(),
-            call.path(),
-            call.query() == null ? Map.of() : call.query(),
-            credentials.injection().queryCredential());
-    headers.putAll(credentials.injection().headers());
-    return new Prepared(new UpstreamRequest(method, uri, headers, body), credentials.redactor());
   }
 
   private static CallRecorder.Call recorded(String agentId, String connectionId, AgentCall call) {

@@ -3,11 +3,15 @@ package com.opstower.execution.control;
 import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.DocsUrl;
+import com.opstower.execution.request.OutboundRequests;
+import com.opstower.execution.response.ReadBody;
+import com.opstower.execution.response.ResponseReader;
+import com.opstower.execution.upstream.UpstreamClient;
+import com.opstower.execution.upstream.UpstreamResponse;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /**
  * Fetches a connection's API documentation for an agent, through the egress policy and deadline.
@@ -25,7 +29,7 @@ public class DocsFetcher {
 
   @Inject CallRecorder recorder;
 
-  @Inject ExecutorSettings settings;
+  @Inject ExecutorConfiguration configuration;
 
   /** The contract's docs answer. */
   public record Docs(String url, String contentType, String body, boolean truncated) {}
@@ -75,40 +79,12 @@ public class DocsFetcher {
   }
 
   private UpstreamResponse fetch(Connection connection, DocsUrl docs) {
-    Credentials credentials = Credentials.of(connection);
-    boolean sameOrigin = docs.sameOrigin(connection.baseUrl());
-    UpstreamRequest request =
-        new UpstreamRequest(
-            RequestMethod.GET,
-            sameOrigin ? withCredentialParameter(docs, credentials) : docs.toUri(),
-            sameOrigin ? credentials.injection().headers() : Map.of(),
-            OutboundBody.none());
+    OutboundRequests.Prepared prepared = OutboundRequests.docs(connection, docs);
     return upstream.exchange(
-        request, new ResponseReader(settings.docsMaxBytes()), credentials.redactor());
+        prepared.request(), new ResponseReader(configuration.docsMaxBytes()), prepared.redactor());
   }
 
   private static CallRecorder.Call recorded(String agentId, String connectionId, String path) {
     return new CallRecorder.Call(ActivityEntry.Kind.DOCS, agentId, connectionId, "GET", path);
-  }
-
-  /** A query-parameter credential is appended to the docs URL's own query, like on requests. */
-  private static java.net.URI withCredentialParameter(DocsUrl docs, Credentials credentials) {
-    QueryCredential credential = credentials.injection().queryCredential();
-    if (credential == null) {
-      return docs.toUri();
-    }
-    java.net.URI uri = docs.toUri();
-    String raw = uri.getRawQuery();
-    String added =
-        PercentCodec.encode(credential.name(), "")
-            + "="
-            + PercentCodec.encode(credential.value(), "");
-    return java.net.URI.create(
-        uri.getScheme()
-            + "://"
-            + uri.getRawAuthority()
-            + (uri.getRawPath() == null ? "" : uri.getRawPath())
-            + "?"
-            + (raw == null || raw.isEmpty() ? added : raw + "&" + added));
   }
 }

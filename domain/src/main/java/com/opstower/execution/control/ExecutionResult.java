@@ -1,5 +1,7 @@
 package com.opstower.execution.control;
 
+import com.opstower.execution.response.ReadBody;
+import com.opstower.execution.upstream.UpstreamResponse;
 import java.util.Map;
 
 /** What the agent gets back: the upstream's answer, capped, redacted and filtered. */

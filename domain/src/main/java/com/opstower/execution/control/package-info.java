@@ -1,11 +1,16 @@
 /**
- * The agent executor's policies, each a small class the outbound HTTP adapter calls. Request side:
- * {@link com.opstower.execution.control.RequestMethod}, {@link
- * com.opstower.execution.control.OutboundUrl} (agent path and query onto the stored base URL),
- * {@link com.opstower.execution.control.HeaderPolicy}, {@link
- * com.opstower.execution.control.BodyRules} and {@link
- * com.opstower.execution.control.CredentialInjector}. Response side: reading, capping and redacting
- * what the upstream returns. Everything an agent sends or an upstream returns is treated as hostile
- * (docs/security.md §1–5).
+ * The agent runtime: runs an agent's request ({@link com.opstower.execution.control.AgentRuntime})
+ * and a documentation fetch ({@link com.opstower.execution.control.DocsFetcher}) through a
+ * connection — the per-token limits, the enabled connection, the request policies of {@code
+ * execution.request}, one exchange through {@code execution.upstream} read by {@code
+ * execution.response}, and an activity entry whatever the outcome. {@link
+ * com.opstower.execution.control.ExecutorConfiguration} holds the executor's configuration and
+ * produces the shared objects built from it (egress policy, upstream client, call limits).
+ *
+ * <p>This is the executor's service layer, so more of it is public than in the packages below it:
+ * the two entries, their results ({@link com.opstower.execution.control.ExecutionResult}), the
+ * configuration, the {@link com.opstower.execution.control.CallRecorder} that Test Connection also
+ * records with, and the limits and their {@link
+ * com.opstower.execution.control.RateLimitedException}.
  */
 package com.opstower.execution.control;

@@ -4,7 +4,7 @@ import com.opstower.agent.control.AgentService;
 import com.opstower.agent.entity.Agent;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.Connection;
-import com.opstower.execution.control.ExecutorSettings;
+import com.opstower.execution.control.ExecutorConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,7 +18,7 @@ public class AgentTools {
 
   @Inject ConnectionService connections;
 
-  @Inject ExecutorSettings settings;
+  @Inject ExecutorConfiguration configuration;
 
   public List<ToolDefinition> forAgent(String agentId) {
     Agent agent = agents.get(agentId);
@@ -33,6 +33,7 @@ public class AgentTools {
 
   /** The definitions for these connections, e.g. for the preview on a connection's page. */
   public List<ToolDefinition> forConnections(List<Connection> list) {
-    return ToolDefinitions.forConnections(list, settings.maxResponseBytes(), settings.timeout());
+    return ToolDefinitions.forConnections(
+        list, configuration.maxResponseBytes(), configuration.timeout());
   }
 }

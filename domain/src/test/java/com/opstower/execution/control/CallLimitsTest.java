@@ -1,6 +1,6 @@
 package com.opstower.execution.control;
 
-import static com.opstower.execution.control.ProblemAssertions.assertProblem;
+import static com.opstower.execution.request.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -3,7 +3,7 @@ package com.opstower.tool.control;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.Connection;
-import com.opstower.connection.entity.ConnectionSettings;
+import com.opstower.connection.entity.ConnectionDetails;
 import java.time.Instant;
 
 /** Builds connections for the tool tests; no encryption key is needed for these. */
@@ -17,7 +17,7 @@ final class Connections {
 
   static Connection of(String label, String baseUrl, String docsUrl, String description) {
     return new Connection(
-        new ConnectionSettings(
+        new ConnectionDetails(
             label, BaseUrl.parse(baseUrl), AuthType.NONE, null, docsUrl, description),
         null,
         Instant.now());
@@ -26,7 +26,7 @@ final class Connections {
   /** A bearer connection whose secret is only pending (sealed on write), so no key is needed. */
   static Connection withBearerSecret(String label, String secret) {
     return new Connection(
-        new ConnectionSettings(
+        new ConnectionDetails(
             label,
             BaseUrl.parse("https://api.example.com/v1"),
             AuthType.BEARER,

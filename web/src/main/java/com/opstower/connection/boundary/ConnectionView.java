@@ -1,9 +1,9 @@
 package com.opstower.connection.boundary;
 
-import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.LastTest;
+import com.opstower.probe.control.ProbeReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +56,7 @@ public record ConnectionView(
 
   /**
    * The contract's {@code TestResult}; {@code outcome} and {@code request} are v1.1 additions (see
-   * {@link TestReport}).
+   * {@link ProbeReport}).
    */
   public record TestResultView(
       boolean ok,
@@ -68,7 +68,7 @@ public record ConnectionView(
       String outcome,
       String request) {
 
-    public static TestResultView of(TestReport report) {
+    public static TestResultView of(ProbeReport report) {
       return new TestResultView(
           report.ok(),
           report.status(),

@@ -2,8 +2,8 @@ package com.opstower.connection.boundary;
 
 import com.opstower.api.RequiresScope;
 import com.opstower.connection.control.ConnectionService;
-import com.opstower.connection.control.ConnectionTester;
 import com.opstower.connection.entity.Connection;
+import com.opstower.probe.control.ConnectionTester;
 import com.opstower.token.entity.Scope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

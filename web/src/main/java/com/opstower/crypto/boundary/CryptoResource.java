@@ -1,7 +1,7 @@
 package com.opstower.crypto.boundary;
 
 import com.opstower.api.RequiresScope;
-import com.opstower.crypto.control.Reencryption;
+import com.opstower.connection.control.Reencryption;
 import com.opstower.token.entity.Scope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

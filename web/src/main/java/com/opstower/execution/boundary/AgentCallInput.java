@@ -1,8 +1,8 @@
 package com.opstower.execution.boundary;
 
 import com.opstower.api.JsonInput;
-import com.opstower.execution.control.AgentCall;
-import com.opstower.execution.control.OutboundBody;
+import com.opstower.execution.request.AgentCall;
+import com.opstower.execution.request.OutboundBody;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import com.opstower.problem.ProblemException.FieldError;

@@ -5,7 +5,7 @@ import com.opstower.api.RequiresScope;
 import com.opstower.execution.control.AgentRuntime;
 import com.opstower.execution.control.DocsFetcher;
 import com.opstower.execution.control.ExecutionResult;
-import com.opstower.execution.control.ExecutorSettings;
+import com.opstower.execution.control.ExecutorConfiguration;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import com.opstower.token.entity.Scope;
@@ -52,7 +52,7 @@ public class AgentRuntimeResource {
 
   @Inject DocsFetcher docs;
 
-  @Inject ExecutorSettings settings;
+  @Inject ExecutorConfiguration configuration;
 
   /** The tool arguments, for the OpenAPI document. */
   @Schema(name = "AgentRequest")
@@ -87,7 +87,7 @@ public class AgentRuntimeResource {
           InputStream body,
       @Context ContainerRequestContext request) {
     CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
-    long limit = settings.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
+    long limit = configuration.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
     // read and parsed only once the per-token limits have admitted the call
     return runtime.execute(
         agentId,

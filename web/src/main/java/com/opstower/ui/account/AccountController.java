@@ -1,6 +1,6 @@
 package com.opstower.ui.account;
 
-import com.opstower.crypto.control.Reencryption;
+import com.opstower.connection.control.Reencryption;
 import com.opstower.ui.layout.FieldErrors;
 import com.opstower.ui.layout.Flash;
 import com.opstower.ui.layout.ViewStatus;

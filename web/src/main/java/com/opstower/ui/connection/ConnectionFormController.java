@@ -2,11 +2,11 @@ package com.opstower.ui.connection;
 
 import com.opstower.connection.control.ConnectionDraft;
 import com.opstower.connection.control.ConnectionService;
-import com.opstower.connection.control.ConnectionTester;
-import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.ConnectionLimits;
+import com.opstower.probe.control.ConnectionTester;
+import com.opstower.probe.control.ProbeReport;
 import com.opstower.problem.ProblemException;
 import com.opstower.ui.layout.Choice;
 import com.opstower.ui.layout.FieldErrors;
@@ -169,7 +169,7 @@ public class ConnectionFormController {
     String existingId = existing == null ? null : existing.id();
     try {
       ConnectionDraft draft = draftOf(form);
-      TestReport report = tester.testDraft(draft, existingId);
+      ProbeReport report = tester.testDraft(draft, existingId);
       tested.tested(draft, existingId, report);
       models.put("testResult", TestResultView.of(report));
       keepTypedSecret(form);

@@ -2,9 +2,9 @@ package com.opstower.ui.connection;
 
 import com.opstower.agent.control.AgentService;
 import com.opstower.connection.control.ConnectionService;
-import com.opstower.connection.control.ConnectionTester;
-import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.Connection;
+import com.opstower.probe.control.ConnectionTester;
+import com.opstower.probe.control.ProbeReport;
 import com.opstower.tool.control.AgentTools;
 import com.opstower.ui.layout.Flash;
 import jakarta.enterprise.context.RequestScoped;
@@ -80,7 +80,7 @@ public class ConnectionsController {
   @POST
   @Path("connections/{id}/test")
   public String testSaved(@PathParam("id") String id) {
-    TestReport report = tester.testSaved(id);
+    ProbeReport report = tester.testSaved(id);
     if (report.ok()) {
       flash.success("Test passed: " + TestResultView.of(report).status() + ".");
     } else {

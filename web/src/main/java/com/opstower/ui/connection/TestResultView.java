@@ -1,7 +1,7 @@
 package com.opstower.ui.connection;
 
-import com.opstower.connection.control.TestReport;
 import com.opstower.connection.entity.LastTest;
+import com.opstower.probe.control.ProbeReport;
 import com.opstower.problem.UpstreamFault;
 import com.opstower.ui.layout.UiTime;
 
@@ -9,7 +9,7 @@ import com.opstower.ui.layout.UiTime;
 public record TestResultView(
     boolean ok, String status, long durationMs, String testedAt, String message, String hint) {
 
-  public static TestResultView of(TestReport report) {
+  public static TestResultView of(ProbeReport report) {
     return new TestResultView(
         report.ok(),
         statusText(report.status(), report.outcome()),

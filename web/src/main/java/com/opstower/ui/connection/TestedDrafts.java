@@ -1,7 +1,7 @@
 package com.opstower.ui.connection;
 
 import com.opstower.connection.control.ConnectionDraft;
-import com.opstower.connection.control.TestReport;
+import com.opstower.probe.control.ProbeReport;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ public class TestedDrafts implements Serializable {
 
   private final byte[] key = new byte[32];
   private byte[] fingerprint;
-  private TestReport report;
+  private ProbeReport report;
   private Instant testedAt;
 
   public TestedDrafts() {
@@ -40,20 +40,20 @@ public class TestedDrafts implements Serializable {
   /**
    * @param existingId the connection edited, or null for a new one
    */
-  public synchronized void tested(ConnectionDraft draft, String existingId, TestReport result) {
+  public synchronized void tested(ConnectionDraft draft, String existingId, ProbeReport result) {
     this.fingerprint = fingerprint(draft, existingId);
     this.report = result;
     this.testedAt = Instant.now();
   }
 
   /** The report of a test that ran on exactly these values, not long ago; forgotten once taken. */
-  public synchronized Optional<TestReport> takeIfSame(ConnectionDraft draft, String existingId) {
+  public synchronized Optional<ProbeReport> takeIfSame(ConnectionDraft draft, String existingId) {
     if (fingerprint == null
         || Instant.now().isAfter(testedAt.plus(VALID_FOR))
         || !MessageDigest.isEqual(fingerprint, fingerprint(draft, existingId))) {
       return Optional.empty();
     }
-    TestReport taken = report;
+    ProbeReport taken = report;
     fingerprint = null;
     report = null;
     return Optional.of(taken);

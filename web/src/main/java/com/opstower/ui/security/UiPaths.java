@@ -1,5 +1,6 @@
 package com.opstower.ui.security;
 
+import com.opstower.http.PercentCodec;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,12 +91,8 @@ public final class UiPaths {
     for (int i = 0; i < next.length(); i++) {
       char c = next.charAt(i);
       if (c == '%') {
-        if (i + 2 >= next.length()) {
-          return false;
-        }
-        int high = hexDigit(next.charAt(i + 1));
-        int low = hexDigit(next.charAt(i + 2));
-        if (high < 0 || low < 0 || high * 16 + low < 0x20 || high * 16 + low == 0x7f) {
+        int escaped = PercentCodec.escapedByteAt(next, i);
+        if (escaped < 0x20 || escaped == 0x7f) {
           return false;
         }
         i += 2;
@@ -107,11 +104,6 @@ public final class UiPaths {
       }
     }
     return true;
-  }
-
-  /** 0 to 15 for an ASCII hex digit, else -1 (not {@link Character#digit}: it takes any script). */
-  private static int hexDigit(char c) {
-    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 
   /**

@@ -1,0 +1,120 @@
+package com.opstower.execution.control;
+
+import com.opstower.config.Settings;
+import com.opstower.egress.control.EgressPolicy;
+import com.opstower.execution.upstream.UpstreamClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The executor's configuration, and the shared objects built from it. The products are
+ * {@code @Singleton}: they are final, thread-safe classes that need no client proxy.
+ */
+@ApplicationScoped
+public class ExecutorConfiguration {
+
+  private static final Logger LOG = Logger.getLogger(ExecutorConfiguration.class.getName());
+
+  @Inject
+  @ConfigProperty(name = Settings.EXECUTOR_TIMEOUT, defaultValue = "PT15S")
+  Duration timeout;
+
+  @Inject
+  @ConfigProperty(name = Settings.EXECUTOR_MAX_RESPONSE_BYTES, defaultValue = "8192")
+  int maxResponseBytes;
+
+  @Inject
+  @ConfigProperty(name = Settings.EXECUTOR_MAX_REQUEST_BYTES, defaultValue = "1048576")
+  long maxRequestBytes;
+
+  @Inject
+  @ConfigProperty(name = Settings.DOCS_MAX_BYTES, defaultValue = "65536")
+  int docsMaxBytes;
+
+  @Inject
+  @ConfigProperty(name = Settings.EGRESS_ALLOW_PRIVATE, defaultValue = "true")
+  boolean allowPrivate;
+
+  @Inject
+  @ConfigProperty(name = Settings.EGRESS_ALLOW_LOOPBACK, defaultValue = "false")
+  boolean allowLoopback;
+
+  @Inject
+  @ConfigProperty(name = Settings.EGRESS_ALLOW_CIDRS)
+  Optional<String> allowCidrs;
+
+  @Inject
+  @ConfigProperty(name = Settings.EGRESS_DENY_CIDRS)
+  Optional<String> denyCidrs;
+
+  /** Upstream exchanges at once, over all tokens; more are refused, not queued. */
+  @Inject
+  @ConfigProperty(name = Settings.EXECUTOR_POOL_SIZE, defaultValue = "64")
+  int poolSize;
+
+  @Inject
+  @ConfigProperty(name = Settings.LIMITS_IN_FLIGHT, defaultValue = "16")
+  int inFlightPerToken;
+
+  @Inject
+  @ConfigProperty(name = Settings.LIMITS_PER_MINUTE, defaultValue = "600")
+  int callsPerMinutePerToken;
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  public int docsMaxBytes() {
+    return docsMaxBytes;
+  }
+
+  @Produces
+  @Singleton
+  EgressPolicy egressPolicy() {
+    EgressPolicy policy =
+        new EgressPolicy(allowPrivate, allowLoopback, cidrs(allowCidrs), cidrs(denyCidrs));
+    LOG.info(() -> "Egress policy: " + policy);
+    return policy;
+  }
+
+  /** Comma-separated CIDRs (Payara's config producer has no {@code Optional<List>}). */
+  private static List<String> cidrs(Optional<String> text) {
+    return text.map(value -> List.of(value.split(","))).orElse(List.of()).stream()
+        .map(String::trim)
+        .filter(cidr -> !cidr.isEmpty())
+        .toList();
+  }
+
+  @Produces
+  @Singleton
+  UpstreamClient upstreamClient(EgressPolicy policy) {
+    return new UpstreamClient(policy, timeout, poolSize);
+  }
+
+  void closeUpstreamClient(@Disposes UpstreamClient client) {
+    client.close();
+  }
+
+  @Produces
+  @Singleton
+  CallLimits callLimits() {
+    return new CallLimits(inFlightPerToken, callsPerMinutePerToken, Clock.systemUTC());
+  }
+}

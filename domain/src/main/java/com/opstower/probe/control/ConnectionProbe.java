@@ -1,0 +1,83 @@
+package com.opstower.probe.control;
+
+import com.opstower.activity.entity.ActivityEntry;
+import com.opstower.connection.entity.Connection;
+import com.opstower.execution.control.CallRecorder;
+import com.opstower.execution.control.ExecutorConfiguration;
+import com.opstower.execution.request.OutboundRequests;
+import com.opstower.execution.response.ResponseReader;
+import com.opstower.execution.upstream.UpstreamClient;
+import com.opstower.execution.upstream.UpstreamResponse;
+import com.opstower.probe.control.ProbeOutcomes.Verdict;
+import com.opstower.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * The probe behind Test Connection: one GET to the base URL with the credential, through the same
+ * upstream client (egress policy, deadline) as agent calls. Only the status matters; at most a
+ * little of the body is read.
+ */
+@ApplicationScoped
+public class ConnectionProbe {
+
+  private static final int PROBE_BODY_BYTES = 1024;
+
+  @Inject UpstreamClient upstream;
+
+  @Inject ExecutorConfiguration configuration;
+
+  @Inject CallRecorder recorder;
+
+  /**
+   * @param recordedConnectionId the connection's id for the activity log, or null for a draft
+   */
+  public ProbeReport run(Connection connection, Instant testedAt, String recordedConnectionId) {
+    long started = System.nanoTime();
+    CallRecorder.Call recorded =
+        new CallRecorder.Call(
+            ActivityEntry.Kind.TEST,
+            null,
+            recordedConnectionId,
+            "GET",
+            connection.baseUrl().toUri().getRawPath());
+    // what the person sees as "the request sent": the base URL without the query, where a
+    // query-parameter credential goes
+    String request = "GET " + connection.baseUrl();
+    try {
+      OutboundRequests.Prepared prepared = OutboundRequests.probe(connection);
+      UpstreamResponse response =
+          upstream.exchange(
+              prepared.request(), new ResponseReader(PROBE_BODY_BYTES), prepared.redactor());
+      recorder.answered(
+          recorded,
+          started,
+          response.status(),
+          response.body().bodyBytes(),
+          response.body().truncated());
+      Verdict verdict = ProbeOutcomes.forStatus(response.status());
+      return new ProbeReport(
+          verdict.ok(),
+          response.status(),
+          response.durationMs(),
+          testedAt,
+          verdict.message(),
+          verdict.hint(),
+          verdict.outcome(),
+          request);
+    } catch (ProblemException failure) {
+      recorder.failed(recorded, started, failure.code().code());
+      Verdict verdict = ProbeOutcomes.forFailure(failure, configuration.timeout());
+      return new ProbeReport(
+          false,
+          null,
+          (System.nanoTime() - started) / 1_000_000,
+          testedAt,
+          verdict.message(),
+          verdict.hint(),
+          verdict.outcome(),
+          request);
+    }
+  }
+}
