@@ -41,7 +41,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     name = "java:app/jdbc/opstower",
     className = "org.hsqldb.jdbc.JDBCDataSource",
     url =
-        "jdbc:hsqldb:file:${MPCONFIG=opstower.data-dir:./data}/db/opstower;hsqldb.write_delay=false;hsqldb.tx=mvcc",
+        "jdbc:hsqldb:file:${MPCONFIG="
+            + Settings.DATA_DIR
+            + ":"
+            + Settings.DATA_DIR_DEFAULT
+            + "}/db/opstower;hsqldb.write_delay=false;hsqldb.tx=mvcc",
     user = "SA",
     password = "opstower",
     minPoolSize = 2,

@@ -26,7 +26,7 @@ public class ActivityWriter {
   @PersistenceContext EntityManager em;
 
   @Inject
-  @ConfigProperty(name = Settings.ACTIVITY_KEEP, defaultValue = "10000")
+  @ConfigProperty(name = Settings.ACTIVITY_KEEP, defaultValue = Settings.ACTIVITY_KEEP_DEFAULT)
   int keep;
 
   private final AtomicLong written = new AtomicLong();

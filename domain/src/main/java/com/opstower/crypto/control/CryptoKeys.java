@@ -26,7 +26,7 @@ public class CryptoKeys {
   Optional<String> activeKey;
 
   @Inject
-  @ConfigProperty(name = Settings.DATA_DIR, defaultValue = "./data")
+  @ConfigProperty(name = Settings.DATA_DIR, defaultValue = Settings.DATA_DIR_DEFAULT)
   String dataDir;
 
   private volatile CredentialCipher cipher;

@@ -25,27 +25,37 @@ public class ExecutorConfiguration {
   private static final Logger LOG = Logger.getLogger(ExecutorConfiguration.class.getName());
 
   @Inject
-  @ConfigProperty(name = Settings.EXECUTOR_TIMEOUT, defaultValue = "PT15S")
+  @ConfigProperty(
+      name = Settings.EXECUTOR_TIMEOUT,
+      defaultValue = Settings.EXECUTOR_TIMEOUT_DEFAULT)
   Duration timeout;
 
   @Inject
-  @ConfigProperty(name = Settings.EXECUTOR_MAX_RESPONSE_BYTES, defaultValue = "8192")
+  @ConfigProperty(
+      name = Settings.EXECUTOR_MAX_RESPONSE_BYTES,
+      defaultValue = Settings.EXECUTOR_MAX_RESPONSE_BYTES_DEFAULT)
   int maxResponseBytes;
 
   @Inject
-  @ConfigProperty(name = Settings.EXECUTOR_MAX_REQUEST_BYTES, defaultValue = "1048576")
+  @ConfigProperty(
+      name = Settings.EXECUTOR_MAX_REQUEST_BYTES,
+      defaultValue = Settings.EXECUTOR_MAX_REQUEST_BYTES_DEFAULT)
   long maxRequestBytes;
 
   @Inject
-  @ConfigProperty(name = Settings.DOCS_MAX_BYTES, defaultValue = "65536")
+  @ConfigProperty(name = Settings.DOCS_MAX_BYTES, defaultValue = Settings.DOCS_MAX_BYTES_DEFAULT)
   int docsMaxBytes;
 
   @Inject
-  @ConfigProperty(name = Settings.EGRESS_ALLOW_PRIVATE, defaultValue = "true")
+  @ConfigProperty(
+      name = Settings.EGRESS_ALLOW_PRIVATE,
+      defaultValue = Settings.EGRESS_ALLOW_PRIVATE_DEFAULT)
   boolean allowPrivate;
 
   @Inject
-  @ConfigProperty(name = Settings.EGRESS_ALLOW_LOOPBACK, defaultValue = "false")
+  @ConfigProperty(
+      name = Settings.EGRESS_ALLOW_LOOPBACK,
+      defaultValue = Settings.EGRESS_ALLOW_LOOPBACK_DEFAULT)
   boolean allowLoopback;
 
   @Inject
@@ -58,15 +68,21 @@ public class ExecutorConfiguration {
 
   /** Upstream exchanges at once, over all tokens; more are refused, not queued. */
   @Inject
-  @ConfigProperty(name = Settings.EXECUTOR_POOL_SIZE, defaultValue = "64")
+  @ConfigProperty(
+      name = Settings.EXECUTOR_POOL_SIZE,
+      defaultValue = Settings.EXECUTOR_POOL_SIZE_DEFAULT)
   int poolSize;
 
   @Inject
-  @ConfigProperty(name = Settings.LIMITS_IN_FLIGHT, defaultValue = "16")
+  @ConfigProperty(
+      name = Settings.LIMITS_IN_FLIGHT,
+      defaultValue = Settings.LIMITS_IN_FLIGHT_DEFAULT)
   int inFlightPerToken;
 
   @Inject
-  @ConfigProperty(name = Settings.LIMITS_PER_MINUTE, defaultValue = "600")
+  @ConfigProperty(
+      name = Settings.LIMITS_PER_MINUTE,
+      defaultValue = Settings.LIMITS_PER_MINUTE_DEFAULT)
   int callsPerMinutePerToken;
 
   public Duration timeout() {
