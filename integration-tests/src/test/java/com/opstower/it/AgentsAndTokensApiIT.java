@@ -1,5 +1,10 @@
 package com.opstower.it;
 
+import static com.opstower.it.Bodies.agent;
+import static com.opstower.it.Bodies.bearer;
+import static com.opstower.it.Bodies.json;
+import static com.opstower.it.Bodies.noAuth;
+import static com.opstower.it.Bodies.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,8 +36,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
   private String connection() {
     return admin()
         .post(
-            "/api/v1/connections",
-            "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"none\"}}")
+            "/api/v1/connections", json(Bodies.connection(null, "https://a.example.com", noAuth())))
         .json()
         .getString("id");
   }
@@ -40,13 +44,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
   @Test
   void agentLifecycle() {
     String name = uniqueName();
-    Api.Reply created =
-        admin()
-            .post(
-                "/api/v1/agents",
-                "{\"name\":\""
-                    + name
-                    + "\",\"type\":\"product_manager\",\"description\":\"Roadmaps\"}");
+    Api.Reply created = admin().post("/api/v1/agents", agent(name, "product_manager", "Roadmaps"));
     assertEquals(201, created.status(), created.body());
     JsonObject agent = created.json();
     String id = agent.getString("id");
@@ -54,8 +52,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
     assertEquals(0, agent.getJsonArray("connectionIds").size());
     assertTrue(created.header("Location").endsWith("/api/v1/agents/" + id));
 
-    Api.Reply updated =
-        admin().put("/api/v1/agents/" + id, "{\"name\":\"" + name + "-2\",\"type\":\"debugger\"}");
+    Api.Reply updated = admin().put("/api/v1/agents/" + id, agent(name + "-2", "debugger"));
     assertEquals(200, updated.status(), updated.body());
     assertEquals("debugger", updated.json().getString("type"));
     assertTrue(admin().get("/api/v1/agents").body().contains(name + "-2"));
@@ -67,17 +64,15 @@ class AgentsAndTokensApiIT extends DeployedApp {
   @Test
   void duplicateNameIsAConflict() {
     String name = uniqueName();
-    admin().post("/api/v1/agents", "{\"name\":\"" + name + "\",\"type\":\"analyst\"}");
-    Api.Reply again =
-        admin().post("/api/v1/agents", "{\"name\":\"" + name + "\",\"type\":\"custom\"}");
+    admin().post("/api/v1/agents", agent(name, "analyst"));
+    Api.Reply again = admin().post("/api/v1/agents", agent(name, "custom"));
     assertEquals(409, again.status());
     assertEquals("conflict", again.code());
   }
 
   @Test
   void unknownAgentTypeIsRefused() {
-    Api.Reply reply =
-        admin().post("/api/v1/agents", "{\"name\":\"" + uniqueName() + "\",\"type\":\"wizard\"}");
+    Api.Reply reply = admin().post("/api/v1/agents", agent(uniqueName(), "wizard"));
     assertEquals(400, reply.status());
     assertTrue(reply.body().contains("\"field\":\"type\""));
   }
@@ -85,10 +80,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
   @Test
   void enablingAndDisablingConnectionsIsIdempotent() {
     String agent =
-        admin()
-            .post("/api/v1/agents", "{\"name\":\"" + uniqueName() + "\",\"type\":\"analyst\"}")
-            .json()
-            .getString("id");
+        admin().post("/api/v1/agents", agent(uniqueName(), "analyst")).json().getString("id");
     String connection = connection();
     String path = "/api/v1/agents/" + agent + "/connections/" + connection;
     assertEquals(204, admin().put(path, null).status());
@@ -104,10 +96,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
   @Test
   void enablingUnknownConnectionIsNotFound() {
     String agent =
-        admin()
-            .post("/api/v1/agents", "{\"name\":\"" + uniqueName() + "\",\"type\":\"analyst\"}")
-            .json()
-            .getString("id");
+        admin().post("/api/v1/agents", agent(uniqueName(), "analyst")).json().getString("id");
     Api.Reply reply =
         admin().put("/api/v1/agents/" + agent + "/connections/" + UUID.randomUUID(), null);
     assertEquals(404, reply.status());
@@ -119,12 +108,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
   @Test
   void tokenValueIsShownOnceAndNeverListed() {
     Api.Reply created =
-        admin()
-            .post(
-                "/api/v1/tokens",
-                "{\"name\":\"ci-"
-                    + java.util.UUID.randomUUID()
-                    + "\",\"scopes\":[\"agent\",\"admin\"]}");
+        admin().post("/api/v1/tokens", token("ci-" + UUID.randomUUID(), "agent", "admin"));
     assertEquals(201, created.status(), created.body());
     String value = created.json().getString("token");
     assertTrue(value.length() >= 43, "at least 32 random bytes");
@@ -137,11 +121,7 @@ class AgentsAndTokensApiIT extends DeployedApp {
   /** Authentication only reads; the last use is written apart from it (at most once a minute). */
   @Test
   void aTokensFirstUseIsRecordedAndRevocationTakesEffectAtOnce() {
-    Api.Reply created =
-        admin()
-            .post(
-                "/api/v1/tokens",
-                "{\"name\":\"use-" + java.util.UUID.randomUUID() + "\",\"scopes\":[\"agent\"]}");
+    Api.Reply created = admin().post("/api/v1/tokens", token("use-" + UUID.randomUUID(), "agent"));
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
     assertTrue(listed(id).isNull("lastUsedAt"), "not used yet");
@@ -168,11 +148,9 @@ class AgentsAndTokensApiIT extends DeployedApp {
 
   @Test
   void invalidTokenRequestsAreRefused() {
-    assertEquals(
-        400, admin().post("/api/v1/tokens", "{\"name\":\"x\",\"scopes\":[\"root\"]}").status());
-    assertEquals(400, admin().post("/api/v1/tokens", "{\"name\":\"x\",\"scopes\":[]}").status());
-    assertEquals(
-        400, admin().post("/api/v1/tokens", "{\"name\":\"\",\"scopes\":[\"agent\"]}").status());
+    assertEquals(400, admin().post("/api/v1/tokens", token("x", "root")).status());
+    assertEquals(400, admin().post("/api/v1/tokens", token("x")).status());
+    assertEquals(400, admin().post("/api/v1/tokens", token("", "agent")).status());
     assertEquals(404, admin().delete("/api/v1/tokens/" + UUID.randomUUID()).status());
   }
 
@@ -181,9 +159,9 @@ class AgentsAndTokensApiIT extends DeployedApp {
     admin()
         .post(
             "/api/v1/connections",
-            "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"bearer\",\"token\":\"t-"
-                + UUID.randomUUID()
-                + "\"}}");
+            json(
+                Bodies.connection(
+                    null, "https://a.example.com", bearer("t-" + UUID.randomUUID()))));
     Api.Reply reply = admin().post("/api/v1/crypto/reencrypt", null);
     assertEquals(200, reply.status(), reply.body());
     assertEquals("k1", reply.json().getString("activeKey"));

@@ -1,11 +1,18 @@
 package com.opstower.it;
 
+import static com.opstower.it.Bodies.agent;
+import static com.opstower.it.Bodies.auth;
+import static com.opstower.it.Bodies.bearer;
+import static com.opstower.it.Bodies.connection;
+import static com.opstower.it.Bodies.json;
+import static com.opstower.it.Bodies.noAuth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.util.ArrayList;
@@ -39,15 +46,11 @@ class ConnectionsApiIT extends DeployedApp {
     return "s3cr3t-" + UUID.randomUUID();
   }
 
-  private static String input(String label, String baseUrl, String auth) {
-    return "{\"label\":\""
-        + label
-        + "\",\"baseUrl\":\""
-        + baseUrl
-        + "\",\"auth\":"
-        + auth
-        + ",\"docsUrl\":\"https://api.example.com/openapi.json\","
-        + "\"description\":\"Billing data. GET /invoices lists invoices.\"}";
+  private static String input(String label, String baseUrl, JsonObjectBuilder auth) {
+    return json(
+        connection(label, baseUrl, auth)
+            .add("docsUrl", "https://api.example.com/openapi.json")
+            .add("description", "Billing data. GET /invoices lists invoices."));
   }
 
   @Test
@@ -58,10 +61,7 @@ class ConnectionsApiIT extends DeployedApp {
             admin()
                 .post(
                     "/api/v1/connections",
-                    input(
-                        "Billing",
-                        "https://api.example.com/v1",
-                        "{\"type\":\"bearer\",\"token\":\"" + token + "\"}")));
+                    input("Billing", "https://api.example.com/v1", bearer(token))));
     assertEquals(201, created.status(), created.body());
     JsonObject connection = created.json();
     String id = connection.getString("id");
@@ -89,17 +89,16 @@ class ConnectionsApiIT extends DeployedApp {
   @CsvSource(
       delimiter = '|',
       value = {
-        "api_key_header|{\"type\":\"api_key_header\",\"headerName\":\"X-API-Key\",\"apiKey\":\"SECRET\"}|headerName|X-API-Key",
-        "basic|{\"type\":\"basic\",\"username\":\"svc-user\",\"password\":\"SECRET\"}|username|svc-user",
-        "query_param|{\"type\":\"query_param\",\"paramName\":\"api_key\",\"paramValue\":\"SECRET\"}|paramName|api_key"
+        "api_key_header|headerName|X-API-Key|apiKey",
+        "basic|username|svc-user|password",
+        "query_param|paramName|api_key|paramValue"
       })
-  void eachAuthTypeReturnsItsNonSecretField(String type, String auth, String field, String value) {
+  void eachAuthTypeReturnsItsNonSecretField(
+      String type, String field, String value, String secretField) {
     String secret = secret();
+    JsonObjectBuilder auth = auth(type).add(field, value).add(secretField, secret);
     Api.Reply created =
-        admin()
-            .post(
-                "/api/v1/connections",
-                input("Auth " + type, "https://api.example.com", auth.replace("SECRET", secret)));
+        admin().post("/api/v1/connections", input("Auth " + type, "https://api.example.com", auth));
     assertEquals(201, created.status(), created.body());
     JsonObject returned = created.json().getJsonObject("auth");
     assertEquals(type, returned.getString("type"));
@@ -114,28 +113,30 @@ class ConnectionsApiIT extends DeployedApp {
         admin()
             .post(
                 "/api/v1/connections",
-                "{\"baseUrl\":\"https://status.example.org\",\"auth\":{\"type\":\"none\"}}");
+                json(connection(null, "https://status.example.org", noAuth())));
     assertEquals(201, created.status(), created.body());
     assertEquals(JsonValue.NULL, created.json().get("label"));
     assertFalse(created.json().getJsonObject("auth").containsKey("secretSet"));
   }
 
+  // Each input is wrong in one field; sent exactly as written.
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {
-        "{\"baseUrl\":\"javascript:alert(1)\",\"auth\":{\"type\":\"none\"}}|baseUrl",
-        "{\"baseUrl\":\"file:///etc/passwd\",\"auth\":{\"type\":\"none\"}}|baseUrl",
-        "{\"baseUrl\":\"https://a.example.com?x=1\",\"auth\":{\"type\":\"none\"}}|baseUrl",
-        "{\"baseUrl\":\"https://user:pw@a.example.com\",\"auth\":{\"type\":\"none\"}}|baseUrl",
-        "{\"auth\":{\"type\":\"none\"}}|baseUrl",
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"bearer\"}}|auth.token",
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"api_key_header\",\"headerName\":\"Authorization\",\"apiKey\":\"k\"}}|auth.headerName",
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"oauth\"}}|auth.type",
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"none\"},\"docsUrl\":\"javascript:x\"}|docsUrl",
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"none\"},\"label\":5}|label",
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"none\"},\"colour\":\"red\"}|colour"
-      })
+      textBlock =
+          """
+          {"baseUrl":"javascript:alert(1)","auth":{"type":"none"}} | baseUrl
+          {"baseUrl":"file:///etc/passwd","auth":{"type":"none"}} | baseUrl
+          {"baseUrl":"https://a.example.com?x=1","auth":{"type":"none"}} | baseUrl
+          {"baseUrl":"https://user:pw@a.example.com","auth":{"type":"none"}} | baseUrl
+          {"auth":{"type":"none"}} | baseUrl
+          {"baseUrl":"https://a.example.com","auth":{"type":"bearer"}} | auth.token
+          {"baseUrl":"https://a.example.com","auth":{"type":"api_key_header","headerName":"Authorization","apiKey":"k"}} | auth.headerName
+          {"baseUrl":"https://a.example.com","auth":{"type":"oauth"}} | auth.type
+          {"baseUrl":"https://a.example.com","auth":{"type":"none"},"docsUrl":"javascript:x"} | docsUrl
+          {"baseUrl":"https://a.example.com","auth":{"type":"none"},"label":5} | label
+          {"baseUrl":"https://a.example.com","auth":{"type":"none"},"colour":"red"} | colour
+          """)
   void invalidInputNamesTheField(String body, String field) {
     Api.Reply reply = admin().post("/api/v1/connections", body);
     assertEquals(400, reply.status(), reply.body());
@@ -146,11 +147,9 @@ class ConnectionsApiIT extends DeployedApp {
   @Test
   void tooLongLabelAndDescriptionAreRefused() {
     String body =
-        "{\"baseUrl\":\"https://a.example.com\",\"auth\":{\"type\":\"none\"},\"label\":\""
-            + "x".repeat(101)
-            + "\",\"description\":\""
-            + "y".repeat(4001)
-            + "\"}";
+        json(
+            connection("x".repeat(101), "https://a.example.com", noAuth())
+                .add("description", "y".repeat(4001)));
     Api.Reply reply = admin().post("/api/v1/connections", body);
     assertEquals(400, reply.status());
     assertTrue(reply.body().contains("\"field\":\"label\""));
@@ -172,12 +171,7 @@ class ConnectionsApiIT extends DeployedApp {
     String token = secret();
     String id =
         admin()
-            .post(
-                "/api/v1/connections",
-                input(
-                    "Keep",
-                    "https://api.example.com/v1",
-                    "{\"type\":\"bearer\",\"token\":\"" + token + "\"}"))
+            .post("/api/v1/connections", input("Keep", "https://api.example.com/v1", bearer(token)))
             .json()
             .getString("id");
 
@@ -185,7 +179,7 @@ class ConnectionsApiIT extends DeployedApp {
         admin()
             .put(
                 "/api/v1/connections/" + id,
-                input("Kept", "https://api.example.com/v2", "{\"type\":\"bearer\"}"));
+                input("Kept", "https://api.example.com/v2", auth("bearer")));
     assertEquals(200, samOrigin.status(), samOrigin.body());
     assertEquals("Kept", samOrigin.json().getString("label"));
     assertTrue(samOrigin.json().getJsonObject("auth").getBoolean("secretSet"));
@@ -194,10 +188,7 @@ class ConnectionsApiIT extends DeployedApp {
         admin()
             .put(
                 "/api/v1/connections/" + id,
-                input(
-                    "Moved",
-                    "https://other.example.net/v2",
-                    "{\"type\":\"bearer\",\"token\":null}"));
+                input("Moved", "https://other.example.net/v2", auth("bearer").addNull("token")));
     assertEquals(400, newOrigin.status(), newOrigin.body());
     assertEquals("invalid-request", newOrigin.code());
     assertTrue(newOrigin.body().contains("\"field\":\"auth.token\""));
@@ -210,10 +201,7 @@ class ConnectionsApiIT extends DeployedApp {
         admin()
             .put(
                 "/api/v1/connections/" + id,
-                input(
-                    "Moved",
-                    "https://other.example.net/v2",
-                    "{\"type\":\"bearer\",\"token\":\"" + secret() + "\"}"));
+                input("Moved", "https://other.example.net/v2", bearer(secret())));
     assertEquals(200, reentered.status(), reentered.body());
     assertEquals("https://other.example.net/v2", reentered.json().getString("baseUrl"));
   }
@@ -222,16 +210,12 @@ class ConnectionsApiIT extends DeployedApp {
   void deleteRemovesTheConnectionFromAgents() {
     String id =
         admin()
-            .post(
-                "/api/v1/connections",
-                input("Doomed", "https://doomed.example.com", "{\"type\":\"none\"}"))
+            .post("/api/v1/connections", input("Doomed", "https://doomed.example.com", noAuth()))
             .json()
             .getString("id");
     String agent =
         admin()
-            .post(
-                "/api/v1/agents",
-                "{\"name\":\"agent-" + UUID.randomUUID() + "\",\"type\":\"analyst\"}")
+            .post("/api/v1/agents", agent("agent-" + UUID.randomUUID(), "analyst"))
             .json()
             .getString("id");
     assertEquals(204, admin().put("/api/v1/agents/" + agent + "/connections/" + id, null).status());
@@ -249,24 +233,15 @@ class ConnectionsApiIT extends DeployedApp {
     assertEquals("not-found", admin().get("/api/v1/connections/" + UUID.randomUUID()).code());
     assertEquals(404, admin().delete("/api/v1/connections/nope").status());
     Api.Reply put =
-        admin()
-            .put(
-                "/api/v1/connections/nope",
-                input("x", "https://a.example.com", "{\"type\":\"none\"}"));
+        admin().put("/api/v1/connections/nope", input("x", "https://a.example.com", noAuth()));
     assertEquals(404, put.status());
   }
 
   @Test
   void listIsOrderedByLabelOrHost() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    admin()
-        .post(
-            "/api/v1/connections",
-            input("zz-" + tag, "https://z.example.com", "{\"type\":\"none\"}"));
-    admin()
-        .post(
-            "/api/v1/connections",
-            input("aa-" + tag, "https://a.example.com", "{\"type\":\"none\"}"));
+    admin().post("/api/v1/connections", input("zz-" + tag, "https://z.example.com", noAuth()));
+    admin().post("/api/v1/connections", input("aa-" + tag, "https://a.example.com", noAuth()));
     String list = admin().get("/api/v1/connections").body();
     assertTrue(list.indexOf("aa-" + tag) < list.indexOf("zz-" + tag));
   }

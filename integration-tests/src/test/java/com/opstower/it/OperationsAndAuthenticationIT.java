@@ -84,9 +84,7 @@ class OperationsAndAuthenticationIT extends DeployedApp {
   void agentScopeCannotManage() {
     Api.Reply created =
         admin()
-            .post(
-                "/api/v1/tokens",
-                "{\"name\":\"engine-" + java.util.UUID.randomUUID() + "\",\"scopes\":[\"agent\"]}");
+            .post("/api/v1/tokens", Bodies.token("engine-" + java.util.UUID.randomUUID(), "agent"));
     assertEquals(201, created.status(), created.body());
     Api agentOnly = new Api(base, created.json().getString("token"));
     Api.Reply reply = agentOnly.get("/api/v1/connections");
@@ -100,9 +98,7 @@ class OperationsAndAuthenticationIT extends DeployedApp {
         admin()
             .post(
                 "/api/v1/tokens",
-                "{\"name\":\"short-lived-"
-                    + java.util.UUID.randomUUID()
-                    + "\",\"scopes\":[\"admin\"]}");
+                Bodies.token("short-lived-" + java.util.UUID.randomUUID(), "admin"));
     Api shortLived = new Api(base, created.json().getString("token"));
     assertEquals(200, shortLived.get("/api/v1/agents").status());
     assertEquals(204, admin().delete("/api/v1/tokens/" + created.json().getString("id")).status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.it.server.PayaraProcess;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,21 +86,16 @@ class ServerLifecycleIT {
       for (String[] auth : auths) {
         String secret = "Zq9-" + auth[0] + "-" + UUID.randomUUID();
         secrets.add(secret);
-        String extra = auth[2] == null ? "" : ",\"" + auth[2] + "\":\"" + auth[3] + "\"";
+        JsonObjectBuilder credential = Bodies.auth(auth[0]).add(auth[1], secret);
+        if (auth[2] != null) {
+          credential.add(auth[2], auth[3]);
+        }
         Api.Reply created =
             api.post(
                 "/api/v1/connections",
-                "{\"label\":\"persist "
-                    + auth[0]
-                    + "\",\"baseUrl\":\"https://api.example.com\",\"auth\":{\"type\":\""
-                    + auth[0]
-                    + "\",\""
-                    + auth[1]
-                    + "\":\""
-                    + secret
-                    + "\""
-                    + extra
-                    + "}}");
+                Bodies.json(
+                    Bodies.connection(
+                        "persist " + auth[0], "https://api.example.com", credential)));
         assertEquals(201, created.status(), created.body());
         last = created.json().getString("id");
       }
@@ -107,9 +103,7 @@ class ServerLifecycleIT {
       String[] blocked = assertLoopbackBlockedByDefault(api);
       assertActivityIsPrunedToTheConfiguredSize(api, blocked[0], blocked[1]);
       Api.Reply token =
-          api.post(
-              "/api/v1/tokens",
-              "{\"name\":\"survivor-" + UUID.randomUUID() + "\",\"scopes\":[\"admin\"]}");
+          api.post("/api/v1/tokens", Bodies.token("survivor-" + UUID.randomUUID(), "admin"));
       tokenValue = token.json().getString("token");
       server.kill9(); // right after the 201s: no graceful shutdown, no checkpoint
     }
@@ -251,20 +245,18 @@ class ServerLifecycleIT {
       String connection =
           api.post(
                   "/api/v1/connections",
-                  "{\"baseUrl\":\"http://127.0.0.1:"
-                      + listener.getLocalPort()
-                      + "\",\"auth\":{\"type\":\"none\"}}")
+                  Bodies.json(
+                      Bodies.connection(
+                          null, "http://127.0.0.1:" + listener.getLocalPort(), Bodies.noAuth())))
               .json()
               .getString("id");
       String agent =
-          api.post("/api/v1/agents", "{\"name\":\"loop\",\"type\":\"custom\"}")
-              .json()
-              .getString("id");
+          api.post("/api/v1/agents", Bodies.agent("loop", "custom")).json().getString("id");
       api.put("/api/v1/agents/" + agent + "/connections/" + connection, null);
       Api.Reply reply =
           api.post(
               "/api/v1/agents/" + agent + "/connections/" + connection + "/requests",
-              "{\"method\":\"GET\",\"path\":\"/\"}");
+              Bodies.get("/"));
       assertEquals(403, reply.status(), reply.body());
       assertEquals("destination-blocked", reply.code());
       try {
@@ -283,7 +275,7 @@ class ServerLifecycleIT {
     for (int i = 0; i < 99; i++) {
       api.post(
           "/api/v1/agents/" + agent + "/connections/" + connection + "/requests",
-          "{\"method\":\"GET\",\"path\":\"/n" + i + "\"}");
+          Bodies.get("/n" + i));
     }
     Api.Reply activity = api.get("/api/v1/activity?limit=1000");
     assertEquals(3, activity.array().size(), activity.body());
@@ -294,14 +286,12 @@ class ServerLifecycleIT {
   private static void assertCredentialUnavailableWhenUsed(
       Api api, String agentName, String connection) {
     String agent =
-        api.post("/api/v1/agents", "{\"name\":\"" + agentName + "\",\"type\":\"custom\"}")
-            .json()
-            .getString("id");
+        api.post("/api/v1/agents", Bodies.agent(agentName, "custom")).json().getString("id");
     api.put("/api/v1/agents/" + agent + "/connections/" + connection, null);
     Api.Reply used =
         api.post(
             "/api/v1/agents/" + agent + "/connections/" + connection + "/requests",
-            "{\"method\":\"GET\",\"path\":\"/\"}");
+            Bodies.get("/"));
     assertEquals(500, used.status(), used.body());
     assertEquals("credential-unavailable", used.code());
   }
@@ -323,9 +313,9 @@ class ServerLifecycleIT {
     Api.Reply created =
         api.post(
             "/api/v1/connections",
-            "{\"baseUrl\":\"https://api.example.com\",\"auth\":{\"type\":\"bearer\",\"token\":\"t-"
-                + UUID.randomUUID()
-                + "\"}}");
+            Bodies.json(
+                Bodies.connection(
+                    null, "https://api.example.com", Bodies.bearer("t-" + UUID.randomUUID()))));
     assertEquals(201, created.status(), created.body());
     return created.json().getString("id");
   }

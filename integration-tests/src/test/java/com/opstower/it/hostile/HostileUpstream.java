@@ -56,7 +56,9 @@ public final class HostileUpstream implements AutoCloseable {
   }
 
   private static final byte[] OK_BODY =
-      "{\"ok\":true,\"items\":[1,2,3]}".getBytes(StandardCharsets.US_ASCII);
+      """
+      {"ok":true,"items":[1,2,3]}"""
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket server;
   private final ExecutorService threads = Executors.newCachedThreadPool();

@@ -161,6 +161,14 @@ final class Browser implements AutoCloseable {
 
   /** A form POST with the browser's session but without the CSRF field. */
   HttpResponse<String> postWithoutCsrf(String path, String form) {
+    return postForm(path, form);
+  }
+
+  /**
+   * A form POST with the browser's session, as a browser without script sends it: {@code form}
+   * exactly as given (see {@link HtmlForm#encode}), CSRF field included or not.
+   */
+  HttpResponse<String> postForm(String path, String form) {
     return send(
         HttpRequest.newBuilder(URI.create(url(path)))
             .header("Content-Type", "application/x-www-form-urlencoded")

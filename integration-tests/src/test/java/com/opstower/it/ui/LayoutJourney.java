@@ -23,10 +23,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Layout, keyboard and look checks for the signed-in UI, one behaviour per method, on the shared
- * {@link Browser} of the browser test class (which signs in first). Not a test class itself: the
- * browser test calls these methods in its own order. Every method leaves the browser at the desktop
- * size, on some page of the UI; none changes data.
+ * Layout, keyboard and look checks for the signed-in UI, one behaviour per method, on the {@link
+ * Browser} of the browser test class (which signs in first). Not a test class itself: {@code
+ * LayoutAndAccessibilityIT} calls these methods in its own order. Every method leaves the browser
+ * at the desktop size, on some page of the UI; none changes data.
  */
 public final class LayoutJourney {
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.it.Api;
+import com.opstower.it.Bodies;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
@@ -24,10 +25,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Tokens, agents, redirects and sign-in as a person meets them, in the shared browser. Not a JUnit
- * class: {@code WebUiIT} calls each method (one browser, one server); each performs and asserts one
- * behaviour, signs in first if needed, uses names unique to this run and removes what it created
- * through the API afterwards.
+ * Tokens, agents, redirects and sign-in as a person meets them, in the browser of the test class.
+ * Not a JUnit class: {@code AgentsTokensActivityIT} and {@code BrowserSessionIT} call its methods
+ * (one browser each, one server); each performs and asserts one behaviour, signs in first if
+ * needed, uses names unique to this run and removes what it created through the API afterwards.
  */
 final class TokensAndAgentsJourney {
 
@@ -84,8 +85,7 @@ final class TokensAndAgentsJourney {
   public void revokeAsksForConfirmationNamingTheToken(Browser browser) {
     new SignInPage(browser).ensureSignedIn(password);
     String name = "journey-revoke-" + RUN;
-    JsonObject created =
-        admin.post("/api/v1/tokens", "{\"name\":\"" + name + "\",\"scopes\":[\"admin\"]}").json();
+    JsonObject created = admin.post("/api/v1/tokens", Bodies.token(name, "admin")).json();
     String id = created.getString("id");
     Api withToken = admin.withToken(created.getString("token"));
     TokensPage tokens = new TokensPage(browser);
@@ -130,9 +130,7 @@ final class TokensAndAgentsJourney {
     assertEquals(1, liveTokensNamed(tokenName));
 
     Api.Reply tokenConflict =
-        admin.post(
-            "/api/v1/tokens",
-            "{\"name\":\"" + tokenName.toUpperCase(Locale.ROOT) + "\",\"scopes\":[\"agent\"]}");
+        admin.post("/api/v1/tokens", Bodies.token(tokenName.toUpperCase(Locale.ROOT), "agent"));
     assertEquals(409, tokenConflict.status(), tokenConflict.body());
     assertEquals("conflict", tokenConflict.code());
     assertTrue(
@@ -162,9 +160,7 @@ final class TokensAndAgentsJourney {
         "what was typed is kept");
 
     Api.Reply agentConflict =
-        admin.post(
-            "/api/v1/agents",
-            "{\"name\":\"" + agentName.toUpperCase(Locale.ROOT) + "\",\"type\":\"custom\"}");
+        admin.post("/api/v1/agents", Bodies.agent(agentName.toUpperCase(Locale.ROOT), "custom"));
     assertEquals(409, agentConflict.status(), agentConflict.body());
     assertEquals("conflict", agentConflict.code());
     assertTrue(agentConflict.json().getString("detail").contains(agentName));
@@ -358,9 +354,7 @@ final class TokensAndAgentsJourney {
     Api.Reply created =
         admin.post(
             "/api/v1/connections",
-            "{\"label\":\""
-                + label
-                + "\",\"baseUrl\":\"https://journey.example.com\",\"auth\":{\"type\":\"none\"}}");
+            Bodies.json(Bodies.connection(label, "https://journey.example.com", Bodies.noAuth())));
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
     createdConnections.add(id);
@@ -368,13 +362,7 @@ final class TokensAndAgentsJourney {
   }
 
   private String agent(String name, String description) {
-    String body =
-        "{\"name\":\""
-            + name
-            + "\",\"type\":\"analyst\""
-            + (description == null ? "" : ",\"description\":\"" + description + "\"")
-            + "}";
-    Api.Reply created = admin.post("/api/v1/agents", body);
+    Api.Reply created = admin.post("/api/v1/agents", Bodies.agent(name, "analyst", description));
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
     createdAgents.add(id);

@@ -58,6 +58,8 @@ final class UpstreamStubs {
             aResponse()
                 .withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"items\":[{\"id\":1,\"name\":\"first\"}]}"));
+                .withBody(
+                    """
+                    {"items":[{"id":1,"name":"first"}]}"""));
   }
 }

@@ -1,4 +1,4 @@
-package com.opstower.it;
+package com.opstower.it.runtime;
 
 import java.io.IOException;
 import java.io.OutputStream;
