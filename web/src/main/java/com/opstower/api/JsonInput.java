@@ -6,10 +6,10 @@ import com.opstower.problem.ProblemException.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,8 @@ import java.util.Set;
  */
 public final class JsonInput {
 
-  /** Created once: each {@code Json.createReader} would look the provider up (ServiceLoader). */
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  /** Created once: each {@code Json.createParser} would look the provider up (ServiceLoader). */
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
   private final JsonObject object;
   private final String prefix;
@@ -36,17 +36,32 @@ public final class JsonInput {
     if (body == null || body.isBlank()) {
       throw invalid("", "Send a JSON object as the request body.");
     }
-    JsonValue value;
-    try (JsonReader reader = READERS.createReader(new StringReader(body))) {
-      value = reader.readValue();
-    } catch (JsonException | IllegalStateException malformed) {
-      throw new ProblemException(
-          ProblemCode.INVALID_REQUEST, "The request body is not valid JSON.");
-    }
+    JsonValue value = readOneValue(body);
     if (!(value instanceof JsonObject object)) {
       throw invalid("", "The request body must be a JSON object.");
     }
     return new JsonInput(object, "").requireKnown(knownFields);
+  }
+
+  /**
+   * The body's one JSON value. Anything after it, and every way the parser can give up (its nesting
+   * and number limits throw other runtime exceptions than JsonException), is malformed JSON.
+   */
+  private static JsonValue readOneValue(String body) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
+      if (!parser.hasNext()) {
+        throw new JsonException("no value");
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonException("content after the value");
+      }
+      return value;
+    } catch (RuntimeException malformed) {
+      throw new ProblemException(
+          ProblemCode.INVALID_REQUEST, "The request body is not valid JSON.");
+    }
   }
 
   /** Fails for any field not in {@code known}: a typo should not be silently ignored. */

@@ -50,7 +50,8 @@ final class ConnectionInput {
   static ConnectionDraft read(String body) {
     JsonInput input = JsonInput.parse(body, FIELDS);
     String type = input.string("type");
-    if (type != null && !type.equals("external_api")) {
+    // blank strings count as absent (docs/api.md)
+    if (type != null && !type.isBlank() && !type.equals("external_api")) {
       throw invalid("type", "The only connection type is 'external_api'.");
     }
     JsonInput auth = input.object("auth");
@@ -76,6 +77,9 @@ final class ConnectionInput {
           continue;
         }
         if (!name.equals(expected) && AuthType.fromWire(authType).isPresent()) {
+          if (value.isBlank()) {
+            continue; // a blank field of another auth type is as good as absent
+          }
           throw invalid(
               "auth." + name, "'auth." + name + "' is not used by auth type '" + authType + "'.");
         }

@@ -75,7 +75,9 @@ final class AgentCallInput {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw invalid("headers", "'headers' must be an object of strings.");
     }
-    value.asJsonObject().forEach((name, item) -> headers.put(name, scalar("headers", item)));
+    value
+        .asJsonObject()
+        .forEach((name, item) -> headers.put(name, scalar("headers." + name, item)));
     return headers;
   }
 

@@ -244,6 +244,65 @@ class ViewsRenderTest {
     }
   }
 
+  @Test
+  void anEmptyConnectionListShowsTheEmptyStateWithAddConnection() {
+    String html = render("connections/list", Map.of("connections", List.of()));
+    String empty = element(html, "article", "empty-connections");
+    assertTrue(empty.contains("No connections yet"), empty);
+    assertTrue(
+        empty.contains("<a href=\"/connections/new\" role=\"button\">Add Connection</a>"), empty);
+    assertFalse(html.contains("id=\"connections-table\""), "no table without rows");
+    assertTrue(html.contains("id=\"add-connection\""), "the page head keeps its button");
+  }
+
+  @Test
+  void aConnectionListWithARowHasNoEmptyState() {
+    String html =
+        render(
+            "connections/list",
+            Map.of("connections", List.of(connection("Billing", "https://api.example.com"))));
+    assertFalse(html.contains("id=\"empty-connections\""), html);
+    assertFalse(html.contains("No connections yet"));
+    assertTrue(html.contains("id=\"connections-table\""));
+    assertTrue(html.contains("data-id=\"c1\""));
+  }
+
+  @Test
+  void anEmptyAgentListShowsTheEmptyStateLinkingToNewAgent() {
+    String html = render("agents/list", Map.of("agents", List.of()));
+    String empty = element(html, "article", "empty-agents");
+    assertTrue(empty.contains("No agents yet"), empty);
+    assertTrue(empty.contains("href=\"/agents/new\""), empty);
+    assertTrue(empty.contains("id=\"agent-types\""), empty);
+    assertFalse(html.contains("id=\"agents-table\""), "no table without rows");
+  }
+
+  @Test
+  void anAgentListWithARowHasNoEmptyState() {
+    String html =
+        render(
+            "agents/list",
+            Map.of("agents", List.of(new AgentRow("a1", "Ana", "Analyst", null, List.of()))));
+    assertFalse(html.contains("id=\"empty-agents\""), html);
+    assertFalse(html.contains("id=\"empty-add-agent\""));
+    assertFalse(html.contains("No agents yet"));
+    assertTrue(html.contains("id=\"agents-table\""));
+    assertTrue(html.contains("data-id=\"a1\""));
+    assertTrue(html.contains("id=\"new-agent\""), "the page head keeps its button");
+  }
+
+  /** The element {@code <tag … id="id" …>…</tag>}, which must occur exactly once. */
+  private static String element(String html, String tag, String id) {
+    Matcher matcher =
+        Pattern.compile(
+                "<" + tag + "\\b[^>]*\\bid=\"" + id + "\"[^>]*>.*?</" + tag + ">", Pattern.DOTALL)
+            .matcher(html);
+    assertTrue(matcher.find(), () -> "no " + tag + " #" + id + " in " + html);
+    String found = matcher.group();
+    assertFalse(matcher.find(), "#" + id + " twice");
+    return found;
+  }
+
   /** The CSP allows neither: no inline script, no style attribute or element. */
   private static void assertNoInlineScriptOrStyle(String html) {
     assertFalse(html.contains("style="), "style attribute");
