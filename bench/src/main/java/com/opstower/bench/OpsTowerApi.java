@@ -32,13 +32,18 @@ final class OpsTowerApi {
   }
 
   Target prepare(URI upstream) throws IOException, InterruptedException {
+    return prepare(upstream, Json.createObjectBuilder().add("type", "none").build());
+  }
+
+  /** A connection to {@code upstream} with {@code auth}, an agent with it enabled, a token. */
+  Target prepare(URI upstream, JsonObject auth) throws IOException, InterruptedException {
     String connectionId =
         post(
                 "api/v1/connections",
                 Json.createObjectBuilder()
                     .add("label", "Bench upstream")
                     .add("baseUrl", upstream.toString())
-                    .add("auth", Json.createObjectBuilder().add("type", "none"))
+                    .add("auth", auth)
                     .build(),
                 201)
             .getString("id");

@@ -1,0 +1,209 @@
+package com.opstower.bench;
+
+import jakarta.json.Json;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The executor at scale, in one run against the same upstreams (issue 11's scenarios), with wrk as
+ * the client: (a) a concurrency sweep against an upstream that answers in 200 ms, direct vs through
+ * OpsTower, with the server's peaks; (b) 32 connections against a fast upstream, direct vs nginx as
+ * a credential-injecting proxy vs OpsTower vs OpsTower's own cheapest authenticated endpoint; (c)
+ * one call at a time, the latency OpsTower adds. Writes {@code bench/target/scale.md}.
+ */
+public final class ScaleBench {
+
+  private static final String UPSTREAM_SECRET = "bench-upstream-secret-not-a-real-one";
+
+  private ScaleBench() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchConfig config = BenchConfig.fromSystemProperties();
+    int seconds = Integer.getInteger("bench.scale.seconds", 15);
+    List<Integer> levels = new ArrayList<>();
+    for (String level : System.getProperty("bench.scale.levels", "100,1000,5000").split(",")) {
+      levels.add(Integer.parseInt(level.strip()));
+    }
+    String poolSize = System.getProperty("bench.scale.pool-size", "256");
+    Path work = config.results().toAbsolutePath().getParent().resolve("scale");
+    Files.createDirectories(work);
+
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String adminToken = HexFormat.of().formatHex(random);
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("opstower.data-dir", config.dataDir().toString());
+    settings.put("opstower.egress.allow-loopback", "true");
+    settings.put("opstower.bootstrap.api-token", adminToken);
+    settings.put("opstower.limits.calls-per-minute-per-token", "100000000");
+    settings.put("opstower.limits.in-flight-per-token", "100000");
+    settings.put("opstower.executor.pool-size", poolSize);
+
+    StringBuilder report = new StringBuilder();
+    try (SlowUpstream upstream = new SlowUpstream();
+        NginxProxy nginx =
+            NginxProxy.start(
+                Path.of(System.getProperty("bench.nginx", "/usr/sbin/nginx")),
+                upstream.port(),
+                UPSTREAM_SECRET,
+                work.resolve("nginx"));
+        ServerProcess server =
+            ServerProcess.start(
+                config.microJar(),
+                config.war(),
+                config.serverHeap(),
+                settings,
+                config.serverLog(),
+                config.pidFile())) {
+      server.awaitReady(Duration.ofMinutes(4));
+      System.out.println("OpsTower is ready at " + server.base() + " (pid " + server.pid() + ")");
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      OpsTowerApi api = new OpsTowerApi(client, server.base(), adminToken);
+      OpsTowerApi.Target target =
+          api.prepare(
+              upstream.base(),
+              Json.createObjectBuilder()
+                  .add("type", "bearer")
+                  .add("token", UPSTREAM_SECRET)
+                  .build());
+      Map<String, String> agent = Map.of("Authorization", "Bearer " + target.agentToken());
+      String calls =
+          server
+              .base()
+              .resolve(
+                  "api/v1/agents/"
+                      + target.agentId()
+                      + "/connections/"
+                      + target.connectionId()
+                      + "/requests")
+              .toString();
+      String tools =
+          server.base().resolve("api/v1/agents/" + target.agentId() + "/tools").toString();
+      String direct = upstream.base().toString();
+      Wrk wrk = new Wrk(work);
+
+      System.out.println("Warm-up: 32 connections, 30 s through OpsTower ...");
+      wrk.post(calls, agent, call("/fast"), 32, 30);
+
+      System.out.println("(c) one call at a time ...");
+      Wrk.Result c1Direct = wrk.get(direct + "/fast", Map.of(), 1, seconds);
+      Wrk.Result c1Through = wrk.post(calls, agent, call("/fast"), 1, seconds);
+
+      System.out.println("(b) 32 connections, fast upstream ...");
+      Wrk.Result fastDirect = wrk.get(direct + "/fast", Map.of(), 32, seconds);
+      Wrk.Result fastNginx = wrk.get(nginx.base() + "/fast", Map.of(), 32, seconds);
+      Wrk.Result fastThrough = wrk.post(calls, agent, call("/fast"), 32, seconds);
+      Wrk.Result fastTools = wrk.get(tools, agent, 32, seconds);
+
+      HeapProbe heap = new HeapProbe(client, server.base(), server.pid());
+      List<Wrk.Result> sweepDirect = new ArrayList<>();
+      List<Wrk.Result> sweepThrough = new ArrayList<>();
+      List<ServerSampler.Peaks> peaks = new ArrayList<>();
+      List<Long> baselines = new ArrayList<>();
+      for (int level : levels) {
+        System.out.println("(a) " + level + " connections, 200 ms upstream ...");
+        sweepDirect.add(wrk.get(direct + "/slow", Map.of(), level, seconds));
+        heap.collectGarbage();
+        Thread.sleep(2000);
+        baselines.add(heap.usedBytes());
+        try (ServerSampler sampler = new ServerSampler(server.pid(), heap, server.base())) {
+          sweepThrough.add(wrk.post(calls, agent, call("/slow"), level, seconds));
+          peaks.add(sampler.peaks());
+        }
+      }
+
+      report.append("# Scale bench\n\n");
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "2 cores, wrk 2 threads, %d s per run, OpsTower `-Xmx%s`, `opstower.executor.pool-size=%s`,"
+                  + " per-token limits raised so they do not bind; upstream on loopback (JDK HttpServer,"
+                  + " 1 KB JSON), connection auth `bearer`, nginx 1 worker injecting the same bearer.%n%n",
+              seconds,
+              config.serverHeap(),
+              poolSize));
+      report.append("## (a) Concurrency sweep, upstream answers in 200 ms\n\n");
+      report.append(
+          "| connections | direct req/s | OpsTower req/s | ratio | OpsTower p50 / p99 ms | errors |"
+              + " heap growth MB | RSS MB | threads | slowest /health/ready, /login ms |\n");
+      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (int i = 0; i < levels.size(); i++) {
+        Wrk.Result d = sweepDirect.get(i);
+        Wrk.Result t = sweepThrough.get(i);
+        ServerSampler.Peaks p = peaks.get(i);
+        report.append(
+            String.format(
+                Locale.ROOT,
+                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %.0f | %.0f | %d | %d, %d |%n",
+                levels.get(i),
+                d.requestsPerSecond(),
+                t.requestsPerSecond(),
+                100 * t.requestsPerSecond() / d.requestsPerSecond(),
+                t.p50Ms(),
+                t.p99Ms(),
+                t.errors(),
+                d.errors(),
+                Math.max(0, p.heapBytes() - baselines.get(i)) / 1e6,
+                p.rssBytes() / 1e6,
+                p.threads(),
+                p.slowestReadyMs(),
+                p.slowestUiMs()));
+      }
+      report.append("\n## (b) 32 connections, fast upstream\n\n");
+      report.append("| path | req/s | p50 / p99 ms | errors |\n|---|---:|---:|---:|\n");
+      row(report, "direct", fastDirect);
+      row(report, "nginx injecting the credential", fastNginx);
+      row(report, "through OpsTower", fastThrough);
+      row(report, "OpsTower `GET /api/v1/agents/{id}/tools` (cheapest authenticated)", fastTools);
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%nOpsTower = %.1f %% of nginx, %.0f %% of its own cheapest authenticated endpoint.%n",
+              100 * fastThrough.requestsPerSecond() / fastNginx.requestsPerSecond(),
+              100 * fastThrough.requestsPerSecond() / fastTools.requestsPerSecond()));
+      report.append("\n## (c) One call at a time\n\n");
+      report.append("| path | p50 ms | p99 ms |\n|---|---:|---:|\n");
+      report.append(
+          String.format(
+              Locale.ROOT, "| direct | %.3f | %.3f |%n", c1Direct.p50Ms(), c1Direct.p99Ms()));
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| through OpsTower | %.3f | %.3f |%n%nAdded median latency: %.3f ms.%n",
+              c1Through.p50Ms(),
+              c1Through.p99Ms(),
+              c1Through.p50Ms() - c1Direct.p50Ms()));
+    }
+    Path out = config.results().toAbsolutePath().resolveSibling("scale.md");
+    Files.writeString(out, report);
+    System.out.println();
+    System.out.println(report);
+    System.out.println("Written to " + out);
+    System.exit(0);
+  }
+
+  private static String call(String path) {
+    return "{\"method\":\"GET\",\"path\":\"" + path + "\"}";
+  }
+
+  private static void row(StringBuilder report, String name, Wrk.Result result) {
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %.0f | %.2f / %.2f | %d |%n",
+            name,
+            result.requestsPerSecond(),
+            result.p50Ms(),
+            result.p99Ms(),
+            result.errors()));
+  }
+}

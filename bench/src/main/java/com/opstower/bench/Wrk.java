@@ -1,0 +1,144 @@
+package com.opstower.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Debian's {@code wrk} (closed loop, keep-alive, {@code --latency}) and reads its summary. The
+ * request's headers go into a Lua script readable by this user only and deleted after the run, so a
+ * token never appears on a command line.
+ */
+final class Wrk {
+
+  /** One wrk run: throughput, percentiles in ms, requests that were not 2xx or failed. */
+  record Result(
+      int connections,
+      double requestsPerSecond,
+      double p50Ms,
+      double p99Ms,
+      long requests,
+      long errors) {}
+
+  private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern SOCKET =
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+  private final Path scriptDir;
+
+  Wrk(Path scriptDir) {
+    this.scriptDir = scriptDir;
+  }
+
+  Result get(String url, Map<String, String> headers, int connections, int seconds)
+      throws IOException, InterruptedException {
+    return run("GET", url, headers, null, connections, seconds);
+  }
+
+  Result post(String url, Map<String, String> headers, String json, int connections, int seconds)
+      throws IOException, InterruptedException {
+    return run("POST", url, headers, json, connections, seconds);
+  }
+
+  private Result run(
+      String method,
+      String url,
+      Map<String, String> headers,
+      String body,
+      int connections,
+      int seconds)
+      throws IOException, InterruptedException {
+    Files.createDirectories(scriptDir);
+    Path script = Files.createTempFile(scriptDir, "wrk", ".lua");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-------"));
+    StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
+    headers.forEach(
+        (name, value) -> lua.append("wrk.headers[\"" + name + "\"] = \"" + value + "\"\n"));
+    if (body != null) {
+      lua.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+      lua.append("wrk.body = '" + body + "'\n");
+    }
+    Files.writeString(script, lua, StandardCharsets.UTF_8);
+    try {
+      int threads = Math.min(2, connections);
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "wrk",
+                  "-t" + threads,
+                  "-c" + connections,
+                  "-d" + seconds + "s",
+                  "--timeout",
+                  "10s",
+                  "--latency",
+                  "-s",
+                  script.toString(),
+                  url));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IOException("wrk failed: " + output);
+      }
+      return parse(connections, output);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  static Result parse(int connections, String output) {
+    long errors = 0;
+    Matcher non2xx = NON_2XX.matcher(output);
+    if (non2xx.find()) {
+      errors += Long.parseLong(non2xx.group(1));
+    }
+    Matcher socket = SOCKET.matcher(output);
+    if (socket.find()) {
+      for (int group = 1; group <= 4; group++) {
+        errors += Long.parseLong(socket.group(group));
+      }
+    }
+    return new Result(
+        connections,
+        number(RPS, output),
+        percentile(output, "50%"),
+        percentile(output, "99%"),
+        (long) number(TOTAL, output),
+        errors);
+  }
+
+  private static double number(Pattern pattern, String output) {
+    Matcher matcher = pattern.matcher(output);
+    if (!matcher.find()) {
+      throw new IllegalStateException("wrk output without " + pattern + ":\n" + output);
+    }
+    return Double.parseDouble(matcher.group(1));
+  }
+
+  /** A line of the latency distribution, e.g. {@code 99% 251.03ms}, in milliseconds. */
+  private static double percentile(String output, String which) {
+    Matcher matcher =
+        Pattern.compile(
+                "^\\s*" + Pattern.quote(which) + "\\s+([0-9.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE)
+            .matcher(output);
+    if (!matcher.find()) {
+      throw new IllegalStateException("wrk output without the " + which + " latency:\n" + output);
+    }
+    double value = Double.parseDouble(matcher.group(1));
+    return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+      case "us" -> value / 1000;
+      case "ms" -> value;
+      case "s" -> value * 1000;
+      default -> value * 60_000;
+    };
+  }
+}
