@@ -31,7 +31,8 @@ echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${DATA
 # The Payara Micro options every launch shares (the ITs and the bench read the same file);
 # preboot.asadmin among them turns HTTP/2 (h2c) off: Grizzly's h2c upgrade path can deadlock.
 PAYARA_DIR=app/src/main/payara
-mapfile -t MICRO_OPTIONS < <(grep -v -e '^#' -e '^[[:space:]]*$' "$PAYARA_DIR/launch.options" | sed "s|{payara}|$PAYARA_DIR|g")
+mapfile -t MICRO_OPTIONS < <(sed -e 's/\r$//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' "$PAYARA_DIR/launch.options" \
+  | grep -v -e '^#' -e '^$' | sed "s|{payara}|$PAYARA_DIR|g")
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 java ${JAVA_OPTS:-} -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
   --deploy "$WAR" --port "${PORT}" >>"$LOG" 2>&1 &

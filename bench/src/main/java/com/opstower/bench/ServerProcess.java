@@ -53,7 +53,12 @@ final class ServerProcess implements AutoCloseable {
     command.add("-jar");
     command.add(microJar.toString());
     // Exactly like run.sh and the ITs: the options of app/src/main/payara/launch.options.
-    command.addAll(sharedOptions(microJar.resolveSibling("../src/main/payara").normalize()));
+    Path payara =
+        Path.of(
+            System.getProperty(
+                "bench.payara-dir",
+                microJar.resolveSibling("../src/main/payara").normalize().toString()));
+    command.addAll(sharedOptions(payara));
     command.addAll(List.of("--deploy", war.toString(), "--port", String.valueOf(port)));
     Files.createDirectories(log.toAbsolutePath().getParent());
     Process process =

@@ -63,10 +63,11 @@ final class Wrk {
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-------"));
     StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
     headers.forEach(
-        (name, value) -> lua.append("wrk.headers[\"" + name + "\"] = \"" + value + "\"\n"));
+        (name, value) ->
+            lua.append("wrk.headers[" + longString(name) + "] = " + longString(value) + "\n"));
     if (body != null) {
       lua.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
-      lua.append("wrk.body = '" + body + "'\n");
+      lua.append("wrk.body = " + longString(body) + "\n");
     }
     Files.writeString(script, lua, StandardCharsets.UTF_8);
     try {
@@ -87,12 +88,21 @@ final class Wrk {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (process.waitFor() != 0) {
-        throw new IOException("wrk failed: " + output);
+        // the output could quote the script, and with it a token: say only that it failed
+        throw new IOException("wrk exited with " + process.exitValue() + " for " + url);
       }
       return parse(connections, output);
     } finally {
       Files.deleteIfExists(script);
     }
+  }
+
+  /** A Lua long string: nothing inside needs escaping as long as it has no {@code ]==]}. */
+  private static String longString(String text) {
+    if (text.contains("]==]") || text.contains("\n")) {
+      throw new IllegalArgumentException("text unfit for a Lua long string");
+    }
+    return "[==[" + text + "]==]";
   }
 
   static Result parse(int connections, String output) {

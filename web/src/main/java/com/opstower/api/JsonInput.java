@@ -134,7 +134,11 @@ public final class JsonInput {
     return new ProblemException(ProblemCode.INVALID_REQUEST, message, errors);
   }
 
-  private static String safe(String key) {
+  /**
+   * A client-chosen name as it may appear in a problem detail or field path: control characters
+   * shown as {@code ?}, at most 64 characters.
+   */
+  public static String safe(String key) {
     String visible = key.replaceAll("\\p{Cntrl}", "?");
     return visible.length() > 64 ? visible.substring(0, 64) + "…" : visible;
   }

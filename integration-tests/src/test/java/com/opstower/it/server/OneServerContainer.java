@@ -43,6 +43,9 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
   private PayaraProcess server;
   private String deployedDigest;
 
+  /** A boot that failed fails every later deployment at once instead of booting again. */
+  private DeploymentException bootFailure;
+
   @Override
   public Class<OneServerConfiguration> getConfigurationClass() {
     return OneServerConfiguration.class;
@@ -62,13 +65,24 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
   @Override
   public synchronized ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
     try {
+      if (bootFailure != null) {
+        throw bootFailure;
+      }
       String digest = digest(archive);
       if (server == null) {
         Path war =
             Path.of(configuration.getLog()).toAbsolutePath().resolveSibling(archive.getName());
         Files.createDirectories(war.getParent());
         archive.as(ZipExporter.class).exportTo(war.toFile(), true);
-        boot(war);
+        try {
+          boot(war);
+        } catch (IOException | DeploymentException | RuntimeException failed) {
+          bootFailure =
+              failed instanceof DeploymentException known
+                  ? known
+                  : new DeploymentException("cannot start Payara Micro", failed);
+          throw bootFailure;
+        }
         deployedDigest = digest;
       } else if (!digest.equals(deployedDigest)) {
         throw new DeploymentException(
@@ -105,13 +119,19 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
   }
 
   private void boot(Path war) throws IOException, InterruptedException, DeploymentException {
-    Path data = Path.of(configuration.getDataDir()).toAbsolutePath();
+    Path data = insideTarget(configuration.getDataDir());
     deleteRecursively(data); // every run starts empty, locally as in CI
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("opstower.data-dir", data.toString());
     for (String pair : configuration.getSettings().trim().split("\\s+")) {
       if (!pair.isEmpty()) {
         int equals = pair.indexOf('=');
+        if (equals < 1) {
+          throw new DeploymentException(
+              "arquillian.xml settings are key=value pairs separated by spaces, not '"
+                  + pair
+                  + "'");
+        }
         settings.put(pair.substring(0, equals), pair.substring(equals + 1));
       }
     }
@@ -121,14 +141,31 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
             .toList();
     Path log = Path.of(configuration.getLog()).toAbsolutePath();
     Files.deleteIfExists(log);
-    server = PayaraProcess.start(jvm, settings, war, log);
-    if (!server.awaitReady(Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()))) {
-      String tail = tail(server.logText());
-      server.close();
-      server = null;
-      throw new DeploymentException(
-          "Payara Micro did not become ready; end of " + log + ":\n" + tail);
+    PayaraProcess started = PayaraProcess.start(jvm, settings, war, log);
+    boolean ready = false;
+    try {
+      ready = started.awaitReady(Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
+      if (!ready) {
+        throw new DeploymentException(
+            "Payara Micro did not become ready; end of " + log + ":\n" + tail(started.logText()));
+      }
+      server = started;
+    } finally {
+      if (!ready) {
+        started.close();
+      }
     }
+  }
+
+  /** The data directory, refused unless it lies inside this module's {@code target}. */
+  private static Path insideTarget(String dir) throws DeploymentException {
+    Path target = Path.of("target").toAbsolutePath().normalize();
+    Path data = Path.of(dir).toAbsolutePath().normalize();
+    if (!data.startsWith(target) || data.equals(target)) {
+      throw new DeploymentException(
+          "dataDir must be a folder inside " + target + " (it is emptied), not " + data);
+    }
+    return data;
   }
 
   /** A digest of the archive's entries (names and bytes), independent of zip timestamps. */

@@ -58,9 +58,11 @@ final class AgentCallInput {
             (name, item) -> {
               List<String> values = new ArrayList<>();
               if (item.getValueType() == JsonValue.ValueType.ARRAY) {
-                item.asJsonArray().forEach(element -> values.add(scalar("query." + name, element)));
+                item.asJsonArray()
+                    .forEach(
+                        element -> values.add(scalar("query." + JsonInput.safe(name), element)));
               } else {
-                values.add(scalar("query." + name, item));
+                values.add(scalar("query." + JsonInput.safe(name), item));
               }
               query.put(name, values);
             });
@@ -77,7 +79,8 @@ final class AgentCallInput {
     }
     value
         .asJsonObject()
-        .forEach((name, item) -> headers.put(name, scalar("headers." + name, item)));
+        .forEach(
+            (name, item) -> headers.put(name, scalar("headers." + JsonInput.safe(name), item)));
     return headers;
   }
 

@@ -372,5 +372,18 @@ class AgentCallInputTest {
       assertTrue(refused.detail().contains("X-Trace"), refused.detail());
       assertEquals("headers.X-Trace", refused.errors().get(0).field());
     }
+
+    @Test
+    void aLongOrControlCharacterHeaderNameIsShortenedInTheProblem() {
+      String name = "X-\\u0007" + "a".repeat(5000);
+      ProblemException refused =
+          assertProblem(
+              ProblemCode.INVALID_REQUEST,
+              () -> read("{" + GET + ",'headers':{'" + name + "':{}}}"));
+      String field = refused.errors().get(0).field();
+      assertTrue(field.length() < 80, field);
+      assertTrue(field.startsWith("headers.X-?aaa"), field);
+      assertTrue(refused.detail().length() < 120, refused.detail());
+    }
   }
 }
