@@ -8,12 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,17 +36,8 @@ public final class BenchMain {
 
   private static int run(BenchConfig config, Upstream upstream) throws Exception {
     String loadBefore = loadAverage();
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    String adminToken = HexFormat.of().formatHex(random);
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("opstower.data-dir", config.dataDir().toString());
-    settings.put("opstower.egress.allow-loopback", "true");
-    settings.put("opstower.bootstrap.api-token", adminToken);
-    // The limits protect production from floods; the bench is the flood, so they must not bind.
-    settings.put("opstower.limits.calls-per-minute-per-token", "1000000");
-    settings.put("opstower.limits.in-flight-per-token", "1000");
-    settings.put("opstower.executor.pool-size", "128");
+    String adminToken = BenchServer.newAdminToken();
+    Map<String, String> settings = BenchServer.settings(config, adminToken, "128");
 
     System.out.println("Starting OpsTower (log: " + config.serverLog() + ") ...");
     ServerProcess server =

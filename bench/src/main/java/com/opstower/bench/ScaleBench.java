@@ -4,11 +4,8 @@ import jakarta.json.Json;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,16 +34,8 @@ public final class ScaleBench {
     Path work = config.results().toAbsolutePath().getParent().resolve("scale");
     Files.createDirectories(work);
 
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    String adminToken = HexFormat.of().formatHex(random);
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("opstower.data-dir", config.dataDir().toString());
-    settings.put("opstower.egress.allow-loopback", "true");
-    settings.put("opstower.bootstrap.api-token", adminToken);
-    settings.put("opstower.limits.calls-per-minute-per-token", "100000000");
-    settings.put("opstower.limits.in-flight-per-token", "100000");
-    settings.put("opstower.executor.pool-size", poolSize);
+    String adminToken = BenchServer.newAdminToken();
+    Map<String, String> settings = BenchServer.settings(config, adminToken, poolSize);
 
     StringBuilder report = new StringBuilder();
     try (SlowUpstream upstream = new SlowUpstream();
