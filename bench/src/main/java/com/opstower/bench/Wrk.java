@@ -64,7 +64,7 @@ final class Wrk {
     StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
     headers.forEach(
         (name, value) ->
-            lua.append("wrk.headers[" + longString(name) + "] = " + longString(value) + "\n"));
+            lua.append("wrk.headers[ " + longString(name) + " ] = " + longString(value) + "\n"));
     if (body != null) {
       lua.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
       lua.append("wrk.body = " + longString(body) + "\n");
@@ -97,7 +97,10 @@ final class Wrk {
     }
   }
 
-  /** A Lua long string: nothing inside needs escaping as long as it has no {@code ]==]}. */
+  /**
+   * A Lua long string: nothing inside needs escaping as long as it has no {@code ]==]}. As a table
+   * index it needs spaces around it: {@code t[[==[…]==]]} would read as {@code t [[…]]}, a call.
+   */
   private static String longString(String text) {
     if (text.contains("]==]") || text.contains("\n")) {
       throw new IllegalArgumentException("text unfit for a Lua long string");
