@@ -36,6 +36,8 @@ public final class ScaleBench {
 
     String adminToken = BenchServer.newAdminToken();
     Map<String, String> settings = BenchServer.settings(config, adminToken, poolSize);
+    boolean nonBlocking = Boolean.getBoolean("bench.scale.non-blocking");
+    settings.put("opstower.executor.non-blocking", String.valueOf(nonBlocking));
 
     StringBuilder report = new StringBuilder();
     try (SlowUpstream upstream = new SlowUpstream();
@@ -115,6 +117,9 @@ public final class ScaleBench {
           String.format(
               Locale.ROOT,
               "2 cores, wrk 2 threads, %d s per run, OpsTower `-Xmx%s`, `opstower.executor.pool-size=%s`,"
+                  + " `opstower.executor.non-blocking="
+                  + nonBlocking
+                  + "`,"
                   + " per-token limits raised so they do not bind; upstream on loopback (JDK HttpServer,"
                   + " 1 KB JSON), connection auth `bearer`, nginx 1 worker injecting the same bearer.%n%n",
               seconds,

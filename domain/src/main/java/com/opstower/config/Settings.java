@@ -50,6 +50,8 @@ public final class Settings {
   public static final String LIMITS_IN_FLIGHT_DEFAULT = "16";
   public static final String LIMITS_PER_MINUTE = "opstower.limits.calls-per-minute-per-token";
   public static final String LIMITS_PER_MINUTE_DEFAULT = "600";
+  public static final String EXECUTOR_NON_BLOCKING = "opstower.executor.non-blocking";
+  public static final String EXECUTOR_NON_BLOCKING_DEFAULT = "false";
 
   /** Every key, in the order of the README's configuration table. */
   public static final List<Setting> CATALOGUE =
@@ -70,7 +72,8 @@ public final class Settings {
           with(ACTIVITY_KEEP, ACTIVITY_KEEP_DEFAULT),
           with(EXECUTOR_POOL_SIZE, EXECUTOR_POOL_SIZE_DEFAULT),
           with(LIMITS_IN_FLIGHT, LIMITS_IN_FLIGHT_DEFAULT),
-          with(LIMITS_PER_MINUTE, LIMITS_PER_MINUTE_DEFAULT));
+          with(LIMITS_PER_MINUTE, LIMITS_PER_MINUTE_DEFAULT),
+          with(EXECUTOR_NON_BLOCKING, EXECUTOR_NON_BLOCKING_DEFAULT));
 
   private Settings() {}
 

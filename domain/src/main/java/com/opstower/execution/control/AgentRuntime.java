@@ -8,11 +8,15 @@ import com.opstower.connection.entity.Connection;
 import com.opstower.execution.request.AgentCall;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ResponseReader;
+import com.opstower.execution.upstream.NonBlockingExchanges;
 import com.opstower.execution.upstream.UpstreamClient;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Executes an agent's request through a connection: every policy first (enabled connection, method,
@@ -33,6 +37,9 @@ public class AgentRuntime {
   @Inject CallRecorder recorder;
 
   @Inject ExecutorConfiguration configuration;
+
+  /** Only looked up with {@code opstower.executor.non-blocking=true}. */
+  @Inject Instance<NonBlockingExchanges> nonBlocking;
 
   /** Reads the agent's request; called only once the call has been admitted. */
   @FunctionalInterface
@@ -78,6 +85,72 @@ public class AgentRuntime {
       recorder.failed(
           recorded(agentId, connectionId, call), started, ProblemCode.INTERNAL_ERROR.code());
       throw unexpected;
+    }
+  }
+
+  /**
+   * Like {@link #execute(String, String, CallSource, String)}, as a stage. With {@code
+   * opstower.executor.non-blocking=true} the upstream exchange runs on non-blocking I/O and no
+   * thread waits for it; otherwise the stage is already complete when it is returned. It completes
+   * exceptionally with the {@link ProblemException} itself, never wrapped.
+   */
+  public CompletionStage<ExecutionResult> executeAsync(
+      String agentId, String connectionId, CallSource source, String tokenId) {
+    if (!configuration.nonBlocking()) {
+      try {
+        return CompletableFuture.completedFuture(execute(agentId, connectionId, source, tokenId));
+      } catch (RuntimeException failed) {
+        return CompletableFuture.failedFuture(failed);
+      }
+    }
+    long started = System.nanoTime();
+    CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
+    CallLimits.Permit permit;
+    AgentCall call = null;
+    try {
+      permit = limits.acquire(tokenId);
+    } catch (ProblemException refused) {
+      recorder.failed(recorded(agentId, connectionId, null), started, refused.code().code());
+      return CompletableFuture.failedFuture(refused);
+    }
+    try {
+      call = source.read();
+      Connection connection = enabledConnection(agentId, connectionId);
+      OutboundRequests.Prepared request =
+          OutboundRequests.agentCall(connection, call, configuration.maxRequestBytes());
+      CallRecorder.Call recorded = recorded(agentId, connectionId, call);
+      nonBlocking
+          .get()
+          .call(
+              request.request(),
+              new ResponseReader(configuration.maxResponseBytes()),
+              request.redactor())
+          .whenComplete(
+              (response, failure) -> {
+                permit.close();
+                if (failure != null) {
+                  String code =
+                      failure instanceof ProblemException problem
+                          ? problem.code().code()
+                          : ProblemCode.INTERNAL_ERROR.code();
+                  recorder.failed(recorded, started, code);
+                  done.completeExceptionally(failure);
+                  return;
+                }
+                ExecutionResult result = ExecutionResult.of(response);
+                recorder.answered(
+                    recorded, started, result.status(), result.bodyBytes(), result.truncated());
+                done.complete(result);
+              });
+      return done;
+    } catch (RuntimeException failed) {
+      permit.close();
+      String code =
+          failed instanceof ProblemException problem
+              ? problem.code().code()
+              : ProblemCode.INTERNAL_ERROR.code();
+      recorder.failed(recorded(agentId, connectionId, call), started, code);
+      return CompletableFuture.failedFuture(failed);
     }
   }
 

@@ -2,6 +2,8 @@ package com.opstower.execution.control;
 
 import com.opstower.config.Settings;
 import com.opstower.egress.control.EgressPolicy;
+import com.opstower.egress.control.GuardedDnsResolver;
+import com.opstower.execution.upstream.NonBlockingExchanges;
 import com.opstower.execution.upstream.UpstreamClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -85,6 +87,17 @@ public class ExecutorConfiguration {
       defaultValue = Settings.LIMITS_PER_MINUTE_DEFAULT)
   int callsPerMinutePerToken;
 
+  /** Experimental: agent requests on non-blocking I/O (issue 11). */
+  @Inject
+  @ConfigProperty(
+      name = Settings.EXECUTOR_NON_BLOCKING,
+      defaultValue = Settings.EXECUTOR_NON_BLOCKING_DEFAULT)
+  boolean nonBlocking;
+
+  public boolean nonBlocking() {
+    return nonBlocking;
+  }
+
   public Duration timeout() {
     return timeout;
   }
@@ -126,6 +139,17 @@ public class ExecutorConfiguration {
 
   void closeUpstreamClient(@Disposes UpstreamClient client) {
     client.close();
+  }
+
+  /** Created on first use only, that is only with {@code opstower.executor.non-blocking=true}. */
+  @Produces
+  @Singleton
+  NonBlockingExchanges nonBlockingExchanges(EgressPolicy policy) {
+    return new NonBlockingExchanges(new GuardedDnsResolver(policy), timeout, poolSize);
+  }
+
+  void closeNonBlockingExchanges(@Disposes NonBlockingExchanges exchanges) {
+    exchanges.close();
   }
 
   @Produces

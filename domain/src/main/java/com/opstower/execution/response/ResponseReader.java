@@ -50,6 +50,11 @@ public class ResponseReader {
     return (int) Math.min(MAX_WINDOW, 4L * redactor.maxFormLength() + 4);
   }
 
+  /** How many body bytes a read looks at: the cap plus the redaction look-ahead. */
+  public int windowBytes(SecretRedactor redactor) {
+    return (int) Math.min(MAX_WINDOW, (long) capBytes + lookaheadBytes(redactor));
+  }
+
   public ReadBody read(InputStream in, String contentTypeHeader, SecretRedactor redactor)
       throws IOException {
     return read(in, contentTypeHeader, null, redactor);

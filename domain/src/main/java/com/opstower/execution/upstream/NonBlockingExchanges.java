@@ -1,12 +1,20 @@
 package com.opstower.execution.upstream;
 
+import com.opstower.execution.credential.SecretRedactor;
 import com.opstower.execution.request.UpstreamRequest;
+import com.opstower.execution.response.ReadBody;
+import com.opstower.execution.response.ResponseReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,8 +53,9 @@ import org.apache.hc.core5.util.Timeout;
  * decompression, one total deadline, at most {@code maxBytes} plus a look-ahead of the body kept,
  * after which the exchange is cancelled and its connection discarded.
  *
- * <p>Not yet used by the agent runtime: {@link UpstreamClient} is, until this path also names every
- * broken answer as {@link UpstreamFailures} does.
+ * <p>The agent runtime uses it only with {@code opstower.executor.non-blocking=true}
+ * (experimental): {@link UpstreamClient} stays the default until this path names every broken
+ * answer as precisely as the blocking one, and resolves host names off the I/O threads.
  */
 public final class NonBlockingExchanges implements AutoCloseable {
 
@@ -58,6 +67,17 @@ public final class NonBlockingExchanges implements AutoCloseable {
 
   private final CloseableHttpAsyncClient client;
   private final ScheduledExecutorService deadlines;
+
+  /** Reading, charset decoding and redaction of finished answers: short CPU work, never I/O. */
+  private final ExecutorService cpu =
+      Executors.newFixedThreadPool(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          runnable -> {
+            Thread thread = new Thread(runnable, "opstower-nonblocking-read");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final Semaphore slots;
   private final Duration timeout;
   private final int maxConcurrentCalls;
@@ -156,6 +176,71 @@ public final class NonBlockingExchanges implements AutoCloseable {
     return result;
   }
 
+  /**
+   * An upstream exchange as the agent runtime needs it: the answer read, capped and redacted by
+   * {@code reader} on a CPU thread, or a {@link com.opstower.problem.ProblemException} naming the
+   * fault ({@link UpstreamFailures}).
+   */
+  public CompletableFuture<UpstreamResponse> call(
+      UpstreamRequest request, ResponseReader reader, SecretRedactor redactor) {
+    long start = System.nanoTime();
+    CompletableFuture<UpstreamResponse> done = new CompletableFuture<>();
+    exchange(request, reader.windowBytes(redactor))
+        .whenCompleteAsync(
+            (answer, failure) -> {
+              try {
+                if (failure != null) {
+                  done.completeExceptionally(problem(failure, request));
+                  return;
+                }
+                Map<String, List<String>> fields = new LinkedHashMap<>();
+                for (Header header : answer.headers()) {
+                  fields
+                      .computeIfAbsent(header.getName(), name -> new ArrayList<>())
+                      .add(header.getValue());
+                }
+                ReadBody read =
+                    reader.read(
+                        new ByteArrayInputStream(answer.body()),
+                        first(fields, "Content-Type"),
+                        first(fields, "Content-Encoding"),
+                        redactor);
+                done.complete(
+                    new UpstreamResponse(
+                        answer.status(),
+                        ResponseReader.headers(fields, redactor),
+                        read,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+              } catch (IOException | RuntimeException unreadable) {
+                done.completeExceptionally(problem(unreadable, request));
+              }
+            },
+            cpu);
+    return done;
+  }
+
+  private com.opstower.problem.ProblemException problem(
+      Throwable failure, UpstreamRequest request) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof BusyException) {
+      return UpstreamFailures.busy(maxConcurrentCalls);
+    }
+    return UpstreamFailures.toProblem(
+        cause, request, timeout, cause instanceof TimeoutException, false);
+  }
+
+  private static String first(Map<String, List<String>> fields, String name) {
+    for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+      if (field.getKey().equalsIgnoreCase(name) && !field.getValue().isEmpty()) {
+        return field.getValue().get(0);
+      }
+    }
+    return null;
+  }
+
   @Override
   public void close() {
     // the reactor threads close their own sessions; closing them from here at once races with
@@ -168,6 +253,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
     }
     client.close(CloseMode.IMMEDIATE);
     deadlines.shutdownNow();
+    cpu.shutdownNow();
   }
 
   /** All slots taken: the caller answers 429 without queueing. */

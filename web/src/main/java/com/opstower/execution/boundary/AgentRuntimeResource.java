@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -80,7 +81,7 @@ public class AgentRuntimeResource {
   @Operation(
       summary = "Execute an HTTP request through a connection",
       description = "An upstream 4xx/5xx is a 200 here; see status in the answer.")
-  public ExecutionResult execute(
+  public CompletionStage<ExecutionResult> execute(
       @PathParam("agentId") String agentId,
       @PathParam("connectionId") String connectionId,
       @RequestBody(content = @Content(schema = @Schema(implementation = AgentRequestDoc.class)))
@@ -88,8 +89,9 @@ public class AgentRuntimeResource {
       @Context ContainerRequestContext request) {
     CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
     long limit = configuration.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
-    // read and parsed only once the per-token limits have admitted the call
-    return runtime.execute(
+    // read and parsed only once the per-token limits have admitted the call; with the
+    // non-blocking executor no request thread waits for the upstream
+    return runtime.executeAsync(
         agentId,
         connectionId,
         () -> AgentCallInput.read(readCapped(body, request.getLength(), limit)),

@@ -16,7 +16,7 @@ import java.io.IOException;
  * script and styles (the UI has no inline script or style attribute); {@code data:} images are
  * Pico's inline SVG icons. The users service is only asked for UI paths (see {@link LoginGate}).
  */
-@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
   static final String CONTENT_SECURITY_POLICY =
