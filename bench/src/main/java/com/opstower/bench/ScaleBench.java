@@ -30,13 +30,16 @@ public final class ScaleBench {
     for (String level : System.getProperty("bench.scale.levels", "100,1000,5000").split(",")) {
       levels.add(Integer.parseInt(level.strip()));
     }
-    String poolSize = System.getProperty("bench.scale.pool-size", "256");
+    boolean nonBlocking =
+        Boolean.parseBoolean(System.getProperty("bench.scale.non-blocking", "true"));
+    // the global bound must not bind: 5,000 waiting calls with the non-blocking executor; the
+    // blocking one is bounded by Payara's 200 HTTP threads anyway
+    String poolSize = System.getProperty("bench.scale.pool-size", nonBlocking ? "6000" : "256");
     Path work = config.results().toAbsolutePath().getParent().resolve("scale");
     Files.createDirectories(work);
 
     String adminToken = BenchServer.newAdminToken();
     Map<String, String> settings = BenchServer.settings(config, adminToken, poolSize);
-    boolean nonBlocking = Boolean.getBoolean("bench.scale.non-blocking");
     settings.put("opstower.executor.non-blocking", String.valueOf(nonBlocking));
 
     StringBuilder report = new StringBuilder();

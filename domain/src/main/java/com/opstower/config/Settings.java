@@ -45,13 +45,13 @@ public final class Settings {
   public static final String ACTIVITY_KEEP = "opstower.activity.keep";
   public static final String ACTIVITY_KEEP_DEFAULT = "10000";
   public static final String EXECUTOR_POOL_SIZE = "opstower.executor.pool-size";
-  public static final String EXECUTOR_POOL_SIZE_DEFAULT = "64";
+  public static final String EXECUTOR_POOL_SIZE_DEFAULT = "2000";
   public static final String LIMITS_IN_FLIGHT = "opstower.limits.in-flight-per-token";
-  public static final String LIMITS_IN_FLIGHT_DEFAULT = "16";
+  public static final String LIMITS_IN_FLIGHT_DEFAULT = "64";
   public static final String LIMITS_PER_MINUTE = "opstower.limits.calls-per-minute-per-token";
   public static final String LIMITS_PER_MINUTE_DEFAULT = "600";
   public static final String EXECUTOR_NON_BLOCKING = "opstower.executor.non-blocking";
-  public static final String EXECUTOR_NON_BLOCKING_DEFAULT = "false";
+  public static final String EXECUTOR_NON_BLOCKING_DEFAULT = "true";
 
   /** Every key, in the order of the README's configuration table. */
   public static final List<Setting> CATALOGUE =

@@ -87,7 +87,7 @@ public class ExecutorConfiguration {
       defaultValue = Settings.LIMITS_PER_MINUTE_DEFAULT)
   int callsPerMinutePerToken;
 
-  /** Experimental: agent requests on non-blocking I/O (issue 11). */
+  /** Agent requests on non-blocking I/O, no thread waiting per call; {@code false} falls back. */
   @Inject
   @ConfigProperty(
       name = Settings.EXECUTOR_NON_BLOCKING,

@@ -31,11 +31,13 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -53,9 +55,13 @@ import org.apache.hc.core5.util.Timeout;
  * decompression, one total deadline, at most {@code maxBytes} plus a look-ahead of the body kept,
  * after which the exchange is cancelled and its connection discarded.
  *
- * <p>The agent runtime uses it only with {@code opstower.executor.non-blocking=true}
- * (experimental): {@link UpstreamClient} stays the default until this path names every broken
- * answer as precisely as the blocking one, and resolves host names off the I/O threads.
+ * <p>The agent runtime's path by default ({@code opstower.executor.non-blocking=true}); it names
+ * every broken answer as {@link UpstreamClient} does (same {@link UpstreamFailures}, an I/O failure
+ * after the head read as a body failure, a close before any head as no response), and retries a
+ * stale pooled connection once for idempotent methods, like it. Test Connection and the docs fetch
+ * stay on {@link UpstreamClient}. Host names are resolved by the guarded resolver in the thread
+ * that asks for a new connection: the calling request thread, or an I/O thread when a waiting lease
+ * is served.
  */
 public final class NonBlockingExchanges implements AutoCloseable {
 
@@ -127,6 +133,11 @@ public final class NonBlockingExchanges implements AutoCloseable {
    * once with {@link BusyException} when {@code maxConcurrentCalls} exchanges are running.
    */
   public CompletableFuture<Answer> exchange(UpstreamRequest request, int maxBytes) {
+    return exchange(request, maxBytes, timeout);
+  }
+
+  private CompletableFuture<Answer> exchange(
+      UpstreamRequest request, int maxBytes, Duration budget) {
     CompletableFuture<Answer> result = new CompletableFuture<>();
     if (!slots.tryAcquire()) {
       result.completeExceptionally(new BusyException(maxConcurrentCalls));
@@ -152,7 +163,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
 
               @Override
               public void failed(Exception failure) {
-                result.completeExceptionally(failure);
+                result.completeExceptionally(consumer.tagged(failure));
               }
 
               @Override
@@ -170,7 +181,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
                 sent.cancel(true);
               }
             },
-            timeout.toMillis(),
+            Math.max(1, budget.toMillis()),
             TimeUnit.MILLISECONDS);
     result.whenComplete((answer, failure) -> timer.cancel(false));
     return result;
@@ -185,7 +196,17 @@ public final class NonBlockingExchanges implements AutoCloseable {
       UpstreamRequest request, ResponseReader reader, SecretRedactor redactor) {
     long start = System.nanoTime();
     CompletableFuture<UpstreamResponse> done = new CompletableFuture<>();
-    exchange(request, reader.windowBytes(redactor))
+    int window = reader.windowBytes(redactor);
+    exchange(request, window)
+        .exceptionallyCompose(
+            failure -> {
+              Duration left = timeout.minusNanos(System.nanoTime() - start);
+              return staleConnection(failure)
+                      && request.method().isIdempotent()
+                      && left.toMillis() > 0
+                  ? exchange(request, window, left)
+                  : CompletableFuture.failedFuture(failure);
+            })
         .whenCompleteAsync(
             (answer, failure) -> {
               try {
@@ -228,8 +249,21 @@ public final class NonBlockingExchanges implements AutoCloseable {
     if (cause instanceof BusyException) {
       return UpstreamFailures.busy(maxConcurrentCalls);
     }
+    boolean headArrived = cause instanceof UpstreamCall.BodyReadException;
     return UpstreamFailures.toProblem(
-        cause, request, timeout, cause instanceof TimeoutException, false);
+        cause, request, timeout, cause instanceof TimeoutException, headArrived);
+  }
+
+  /**
+   * Whether the connection closed before any answer: on a pooled connection that the upstream had
+   * already closed, the one case the blocking client also retries (once, idempotent methods).
+   */
+  private static boolean staleConnection(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause instanceof NoHttpResponseException;
   }
 
   private static String first(Map<String, List<String>> fields, String name) {
@@ -271,10 +305,10 @@ public final class NonBlockingExchanges implements AutoCloseable {
     private final int limit;
     private final CompletableFuture<Answer> result;
     private final ByteBuffer kept;
+    private final ResponseHeadLimits limits = new ResponseHeadLimits();
     private volatile HttpResponse head;
     private volatile FutureCallback<Answer> callback;
     private volatile Runnable cut = () -> {};
-    private int interim;
 
     CappedConsumer(int maxBytes, CompletableFuture<Answer> result) {
       this.limit = maxBytes + LOOK_AHEAD;
@@ -296,6 +330,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
         HttpContext context,
         FutureCallback<Answer> resultCallback)
         throws HttpException, IOException {
+      limits.check(response);
       this.head = response;
       this.callback = resultCallback;
       if (entity == null) {
@@ -304,11 +339,26 @@ public final class NonBlockingExchanges implements AutoCloseable {
     }
 
     @Override
-    public void informationResponse(HttpResponse response, HttpContext context)
-        throws HttpException {
-      if (++interim > ResponseHeadLimits.MAX_INTERIM_ANSWERS) {
-        throw new HttpException("more than " + ResponseHeadLimits.MAX_INTERIM_ANSWERS + " 1xx");
+    public void informationResponse(HttpResponse response, HttpContext context) {
+      limits.check(response);
+    }
+
+    /**
+     * The failure as {@link UpstreamFailures} reads it: an I/O failure after the head is a body
+     * read failure; the connection closing before any head is {@link NoHttpResponseException}, as
+     * the blocking client reports it.
+     */
+    Exception tagged(Exception failure) {
+      if (head != null && failure instanceof IOException io) {
+        return new UpstreamCall.BodyReadException(io);
       }
+      if (head == null && failure instanceof ConnectionClosedException) {
+        NoHttpResponseException none =
+            new NoHttpResponseException("the connection closed before a response head");
+        none.initCause(failure);
+        return none;
+      }
+      return failure;
     }
 
     @Override
@@ -327,7 +377,9 @@ public final class NonBlockingExchanges implements AutoCloseable {
       kept.put(slice);
       src.position(src.position() + take);
       if (!kept.hasRemaining()) {
-        callback.completed(answer(true));
+        // the answer first, then cancel: cancelling an exchange that has completed would leave
+        // its connection to read the rest of an endless body
+        result.complete(answer(true));
         cut.run();
       }
     }
@@ -341,7 +393,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
 
     @Override
     public void failed(Exception cause) {
-      result.completeExceptionally(cause);
+      result.completeExceptionally(tagged(cause));
     }
 
     @Override
