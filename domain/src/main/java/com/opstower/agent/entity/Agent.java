@@ -1,9 +1,11 @@
 package com.opstower.agent.entity;
 
+import com.opstower.persistence.CachedEntityListener;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -25,6 +27,7 @@ import java.util.UUID;
  * #describe}.
  */
 @Entity
+@EntityListeners(CachedEntityListener.class)
 @Table(name = "agents")
 @NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.name")
 @NamedQuery(name = Agent.FIND_BY_NAME_KEY, query = "SELECT a FROM Agent a WHERE a.nameKey = :key")

@@ -2,12 +2,14 @@ package com.opstower.connection.entity;
 
 import com.opstower.crypto.entity.SealedSecret;
 import com.opstower.crypto.entity.SecretBinding;
+import com.opstower.persistence.CachedEntityListener;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -23,6 +25,7 @@ import java.util.UUID;
  * ConnectionSecretConverter} and only ever leaves this entity through {@link #revealSecret()}.
  */
 @Entity
+@EntityListeners(CachedEntityListener.class)
 @Table(name = "connections")
 @NamedQuery(name = Connection.FIND_ALL, query = "SELECT c FROM Connection c")
 @NamedQuery(

@@ -38,6 +38,8 @@ public class AgentRuntime {
 
   @Inject ExecutorConfiguration configuration;
 
+  @Inject EnabledConnections enabled;
+
   /** Only looked up with {@code opstower.executor.non-blocking=true}. */
   @Inject Instance<NonBlockingExchanges> nonBlocking;
 
@@ -62,9 +64,7 @@ public class AgentRuntime {
     AgentCall call = null;
     try (CallLimits.Permit permit = limits.acquire(tokenId)) {
       call = source.read();
-      Connection connection = enabledConnection(agentId, connectionId);
-      OutboundRequests.Prepared request =
-          OutboundRequests.agentCall(connection, call, configuration.maxRequestBytes());
+      OutboundRequests.Prepared request = prepared(agentId, connectionId, call);
       ExecutionResult result =
           ExecutionResult.of(
               upstream.exchange(
@@ -115,9 +115,7 @@ public class AgentRuntime {
     }
     try {
       call = source.read();
-      Connection connection = enabledConnection(agentId, connectionId);
-      OutboundRequests.Prepared request =
-          OutboundRequests.agentCall(connection, call, configuration.maxRequestBytes());
+      OutboundRequests.Prepared request = prepared(agentId, connectionId, call);
       CallRecorder.Call recorded = recorded(agentId, connectionId, call);
       nonBlocking
           .get()
@@ -158,6 +156,16 @@ public class AgentRuntime {
   public ExecutionResult execute(
       String agentId, String connectionId, AgentCall call, String tokenId) {
     return execute(agentId, connectionId, () -> call, tokenId);
+  }
+
+  /** The agent's request through the connection, which must exist and be enabled on the agent. */
+  private OutboundRequests.Prepared prepared(String agentId, String connectionId, AgentCall call) {
+    EnabledConnections.Ready ready =
+        enabled
+            .find(agentId, connectionId)
+            .orElseGet(() -> EnabledConnections.Ready.of(explainNotEnabled(agentId, connectionId)));
+    return OutboundRequests.agentCall(
+        ready.connection(), ready.credentials(), call, configuration.maxRequestBytes());
   }
 
   /** The connection, when it exists and is enabled on the agent (404 / 403 otherwise). */

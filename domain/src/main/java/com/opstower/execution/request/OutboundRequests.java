@@ -29,11 +29,16 @@ public final class OutboundRequests {
    * @throws com.opstower.problem.ProblemException the first policy the call breaks
    */
   public static Prepared agentCall(Connection connection, AgentCall call, long maxRequestBytes) {
+    return agentCall(connection, Credentials.of(connection), call, maxRequestBytes);
+  }
+
+  /** As {@link #agentCall(Connection, AgentCall, long)}, with the connection's credential ready. */
+  public static Prepared agentCall(
+      Connection connection, Credentials credentials, AgentCall call, long maxRequestBytes) {
     RequestMethod method = RequestMethod.parse(call.method());
     OutboundBody body =
         BodyRules.check(
             method, call.body() == null ? OutboundBody.none() : call.body(), maxRequestBytes);
-    Credentials credentials = Credentials.of(connection);
     Map<String, String> headers =
         new LinkedHashMap<>(
             HEADER_POLICY.check(call.headers(), credentials.headerName().orElse(null)));

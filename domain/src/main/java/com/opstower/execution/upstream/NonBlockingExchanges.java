@@ -299,6 +299,20 @@ public final class NonBlockingExchanges implements AutoCloseable {
     }
   }
 
+  /** Thrown by the consumer to end an exchange whose answer is complete enough. */
+  private static final class CutShort extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CutShort() {
+      super("the body was cut at the cap", null);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
   /** Keeps the head and at most {@code maxBytes + LOOK_AHEAD} of the body. */
   private static final class CappedConsumer implements AsyncResponseConsumer<Answer> {
 
@@ -369,7 +383,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
     @Override
     public void consume(ByteBuffer src) throws IOException {
       if (result.isDone()) {
-        return;
+        throw new CutShort(); // answered (cut at the cap) or past the deadline: drop the connection
       }
       int take = Math.min(src.remaining(), kept.remaining());
       ByteBuffer slice = src.slice();
@@ -381,6 +395,9 @@ public final class NonBlockingExchanges implements AutoCloseable {
         // its connection to read the rest of an endless body
         result.complete(answer(true));
         cut.run();
+        // failing the exchange from inside the reactor closes its connection at once, whatever
+        // state the cancellation found it in: an endless body is not read any further
+        throw new CutShort();
       }
     }
 

@@ -1,5 +1,7 @@
 package com.opstower.token.control;
 
+import com.opstower.persistence.ChangeGeneration;
+import com.opstower.persistence.GenerationCache;
 import com.opstower.persistence.Timestamps;
 import com.opstower.persistence.UniqueViolation;
 import com.opstower.problem.NotFound;
@@ -8,6 +10,7 @@ import com.opstower.problem.ProblemException;
 import com.opstower.problem.ProblemException.FieldError;
 import com.opstower.token.entity.ApiToken;
 import com.opstower.token.entity.Scope;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +38,19 @@ public class TokenService {
   @PersistenceContext EntityManager em;
 
   @Inject TokenUse use;
+
+  @Inject ChangeGeneration generation;
+
+  /** Live tokens by hash, until a token, agent or connection changes. */
+  private GenerationCache<String, ApiToken> live;
+
+  /** Live tokens kept in memory; far more than are in use at once. */
+  static final int MAX_KEPT = 10_000;
+
+  @PostConstruct
+  void start() {
+    live = new GenerationCache<>(generation, MAX_KEPT);
+  }
 
   /**
    * A new token with a fresh value. Its name must be unique among live tokens, ignoring case: a
@@ -137,8 +153,10 @@ public class TokenService {
 
   /**
    * The live token with this value, recording its use; empty for unknown or revoked values. Runs on
-   * every API call, so it only reads; the last-use time is written in its own short transaction at
-   * most once a minute per token ({@link ApiToken#markUsed}).
+   * every API call, so it only reads, and live tokens are kept in memory until a token, agent or
+   * connection changes ({@link ChangeGeneration}; a revoked token is refused at once); the last-use
+   * time is written in its own short transaction at most once a minute per token ({@link
+   * ApiToken#markUsed}).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ApiToken> authenticate(String value) {
@@ -146,15 +164,7 @@ public class TokenService {
       return Optional.empty();
     }
     String hash = TokenValues.hash(value);
-    Optional<ApiToken> found =
-        em
-            .createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
-            .setParameter("hash", hash)
-            .getResultList()
-            .stream()
-            .filter(token -> TokenValues.sameHash(token.hash(), hash))
-            .filter(token -> !token.isRevoked())
-            .findFirst();
+    Optional<ApiToken> found = live.get(hash, this::findLiveByHash);
     found.ifPresent(
         token -> {
           Instant now = Timestamps.now();
@@ -163,6 +173,17 @@ public class TokenService {
           }
         });
     return found;
+  }
+
+  private Optional<ApiToken> findLiveByHash(String hash) {
+    return em
+        .createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
+        .setParameter("hash", hash)
+        .getResultList()
+        .stream()
+        .filter(token -> TokenValues.sameHash(token.hash(), hash))
+        .filter(token -> !token.isRevoked())
+        .findFirst();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

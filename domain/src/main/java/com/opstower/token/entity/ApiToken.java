@@ -1,7 +1,9 @@
 package com.opstower.token.entity;
 
+import com.opstower.persistence.CachedEntityListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  * collide, on HSQLDB and PostgreSQL alike), so a revoked token's name may be used again.
  */
 @Entity
+@EntityListeners(CachedEntityListener.class)
 @Table(name = "api_tokens")
 @NamedQuery(
     name = ApiToken.FIND_ACTIVE,

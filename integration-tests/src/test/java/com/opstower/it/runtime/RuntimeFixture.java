@@ -38,6 +38,9 @@ abstract class RuntimeFixture extends DeployedApp {
   Api admin;
   Api agentApi;
 
+  /** The id of {@link #agentApi}'s token. */
+  String agentTokenId;
+
   @BeforeAll
   static void startUpstream() {
     upstream =
@@ -61,6 +64,7 @@ abstract class RuntimeFixture extends DeployedApp {
     admin = new Api(base, ADMIN_TOKEN);
     Api.Reply token = admin.post("/api/v1/tokens", token("engine-" + UUID.randomUUID(), "agent"));
     agentApi = new Api(base, token.json().getString("token"));
+    agentTokenId = token.json().getString("id");
     upstream.resetAll();
   }
 
