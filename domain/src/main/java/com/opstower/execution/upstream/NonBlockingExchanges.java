@@ -43,6 +43,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -95,6 +96,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
     Timeout deadline = Timeout.ofMilliseconds(timeout.toMillis());
     PoolingAsyncClientConnectionManager pool =
         PoolingAsyncClientConnectionManagerBuilder.create()
+            .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
             .setDnsResolver(dns)
             .setMaxConnTotal(maxConcurrentCalls)
             .setMaxConnPerRoute(maxConcurrentCalls)
