@@ -103,16 +103,37 @@ public final class ScaleBench {
       List<Wrk.Result> sweepThrough = new ArrayList<>();
       List<ServerSampler.Peaks> peaks = new ArrayList<>();
       List<Long> baselines = new ArrayList<>();
+      List<Long> liveHeaps = new ArrayList<>();
       for (int level : levels) {
         System.out.println("(a) " + level + " connections, 200 ms upstream ...");
         sweepDirect.add(wrk.get(direct + "/slow", Map.of(), level, seconds));
         heap.collectGarbage();
         Thread.sleep(2000);
         baselines.add(heap.usedBytes());
+        // halfway through the run, a full collection: what the calls in flight really hold
+        java.util.concurrent.atomic.AtomicLong live =
+            new java.util.concurrent.atomic.AtomicLong(-1);
+        Thread midRun =
+            new Thread(
+                () -> {
+                  try {
+                    Thread.sleep(seconds * 500L);
+                    if (heap.collectGarbage()) {
+                      live.set(heap.usedBytes());
+                    }
+                  } catch (InterruptedException | java.io.IOException | RuntimeException lost) {
+                    // reported as unknown
+                  }
+                },
+                "mid-run-gc");
         try (ServerSampler sampler = new ServerSampler(server.pid(), heap, server.base())) {
+          midRun.start();
           sweepThrough.add(wrk.post(calls, agent, call("/slow"), level, seconds));
           peaks.add(sampler.peaks());
         }
+        midRun.join();
+        liveHeaps.add(
+            live.get() < 0 ? -1 : Math.max(0, live.get() - baselines.get(baselines.size() - 1)));
       }
 
       report.append("# Scale bench\n\n");
@@ -131,8 +152,9 @@ public final class ScaleBench {
       report.append("## (a) Concurrency sweep, upstream answers in 200 ms\n\n");
       report.append(
           "| connections | direct req/s | OpsTower req/s | ratio | OpsTower p50 / p99 ms | errors |"
-              + " heap growth MB | RSS MB | threads | slowest /health/ready, /login ms |\n");
-      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+              + " heap growth MB | live heap growth MB | RSS MB | threads | slowest /health/ready,"
+              + " /login ms |\n");
+      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (int i = 0; i < levels.size(); i++) {
         Wrk.Result d = sweepDirect.get(i);
         Wrk.Result t = sweepThrough.get(i);
@@ -140,7 +162,8 @@ public final class ScaleBench {
         report.append(
             String.format(
                 Locale.ROOT,
-                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %.0f | %.0f | %d | %d, %d |%n",
+                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %.0f | %s | %.0f | %d | %d,"
+                    + " %d |%n",
                 levels.get(i),
                 d.requestsPerSecond(),
                 t.requestsPerSecond(),
@@ -150,6 +173,9 @@ public final class ScaleBench {
                 t.errors(),
                 d.errors(),
                 Math.max(0, p.heapBytes() - baselines.get(i)) / 1e6,
+                liveHeaps.get(i) < 0
+                    ? "—"
+                    : String.format(Locale.ROOT, "%.0f", liveHeaps.get(i) / 1e6),
                 p.rssBytes() / 1e6,
                 p.threads(),
                 p.slowestReadyMs(),
