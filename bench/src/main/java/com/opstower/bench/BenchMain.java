@@ -40,14 +40,7 @@ public final class BenchMain {
     Map<String, String> settings = BenchServer.settings(config, adminToken, "128");
 
     System.out.println("Starting OpsTower (log: " + config.serverLog() + ") ...");
-    ServerProcess server =
-        ServerProcess.start(
-            config.microJar(),
-            config.war(),
-            config.serverHeap(),
-            settings,
-            config.serverLog(),
-            config.pidFile());
+    ServerProcess server = BenchServer.start(config, settings);
     try {
       server.awaitReady(Duration.ofMinutes(4));
       System.out.println("OpsTower is ready at " + server.base() + " (pid " + server.pid() + ")");

@@ -1,11 +1,12 @@
 package com.opstower.bench;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The settings both benches start the server with, and its random admin token. */
+/** How both benches start the server: its settings, its random admin token, the launch. */
 final class BenchServer {
 
   private BenchServer() {}
@@ -30,5 +31,16 @@ final class BenchServer {
     settings.put("opstower.limits.in-flight-per-token", "100000");
     settings.put("opstower.executor.pool-size", poolSize);
     return settings;
+  }
+
+  /** Starts the server of {@code config} with {@code settings} (it may not be ready yet). */
+  static ServerProcess start(BenchConfig config, Map<String, String> settings) throws IOException {
+    return ServerProcess.start(
+        config.microJar(),
+        config.war(),
+        config.serverHeap(),
+        settings,
+        config.serverLog(),
+        config.pidFile());
   }
 }

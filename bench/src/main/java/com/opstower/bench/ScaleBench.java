@@ -50,14 +50,7 @@ public final class ScaleBench {
                 upstream.port(),
                 UPSTREAM_SECRET,
                 work.resolve("nginx"));
-        ServerProcess server =
-            ServerProcess.start(
-                config.microJar(),
-                config.war(),
-                config.serverHeap(),
-                settings,
-                config.serverLog(),
-                config.pidFile())) {
+        ServerProcess server = BenchServer.start(config, settings)) {
       server.awaitReady(Duration.ofMinutes(4));
       System.out.println("OpsTower is ready at " + server.base() + " (pid " + server.pid() + ")");
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

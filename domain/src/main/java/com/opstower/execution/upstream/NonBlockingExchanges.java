@@ -244,10 +244,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
 
   private com.opstower.problem.ProblemException problem(
       Throwable failure, UpstreamRequest request) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = unwrapped(failure);
     if (cause instanceof BusyException) {
       return UpstreamFailures.busy(maxConcurrentCalls);
     }
@@ -261,11 +258,14 @@ public final class NonBlockingExchanges implements AutoCloseable {
    * already closed, the one case the blocking client also retries (once, idempotent methods).
    */
   private static boolean staleConnection(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    return cause instanceof NoHttpResponseException;
+    return unwrapped(failure) instanceof NoHttpResponseException;
+  }
+
+  /** The failure itself, not the {@link CompletionException} a dependent stage wraps it in. */
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static String first(Map<String, List<String>> fields, String name) {
