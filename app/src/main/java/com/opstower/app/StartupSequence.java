@@ -1,5 +1,7 @@
 package com.opstower.app;
 
+import com.opstower.app.database.ConfiguredDataSource;
+import com.opstower.app.database.DatabaseCheck;
 import com.opstower.config.Settings;
 import com.opstower.connection.control.Reencryption;
 import com.opstower.crypto.control.CryptoKeys;
@@ -26,10 +28,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * without the database (a too-short admin password) are checked first, before a key file is
  * generated or a schema created for a start that cannot succeed.
  *
- * <p>The datasource defaults are inline because the resource is created before the application's
- * own {@code microprofile-config.properties} is read. The default is an embedded HSQLDB file under
- * the data directory, with {@code hsqldb.write_delay=false} so an acknowledged write survives a
- * {@code kill -9}.
+ * <p>The datasource is {@link ConfiguredDataSource}: {@code opstower.db.url}, {@code
+ * opstower.db.user} and {@code opstower.db.password} choose PostgreSQL or HSQLDB (unset: the
+ * embedded HSQLDB file under the data directory). The placeholders are expanded by Payara when the
+ * pool is created, before the application's own {@code microprofile-config.properties} is read, so
+ * the data directory's default is written inline; blank values are not passed on at all.
+ *
+ * <p>The pool checks a connection before handing it out (at most once a second per connection) and
+ * drops every pooled connection when one fails the check, so a database that went away and came
+ * back is used again without a restart. The check reads {@code INFORMATION_SCHEMA.SCHEMATA}, which
+ * both databases have (Payara's default table check would need a table name).
+ *
+ * <p>Client info is not reset on every connection's return to the pool: it cost a round trip each
+ * time, and on a connection the database had closed it logged a SEVERE stack trace.
  *
  * <p>Prepared statements are cached per pooled connection: without the cache HSQLDB parsed and
  * planned the same few queries on every API call (18% of the server's CPU under load). The cache
@@ -39,18 +50,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/opstower",
-    className = "org.hsqldb.jdbc.JDBCDataSource",
-    url =
-        "jdbc:hsqldb:file:${MPCONFIG="
-            + Settings.DATA_DIR
-            + ":"
-            + Settings.DATA_DIR_DEFAULT
-            + "}/db/opstower;hsqldb.write_delay=false;hsqldb.tx=mvcc",
-    user = "SA",
-    password = "opstower",
+    className = "com.opstower.app.database.ConfiguredDataSource",
+    url = "${MPCONFIG=" + Settings.DB_URL + ":}",
+    user = "${MPCONFIG=" + Settings.DB_USER + ":}",
+    password = "${MPCONFIG=" + Settings.DB_PASSWORD + ":}",
     minPoolSize = 2,
     maxPoolSize = 32,
-    properties = {"fish.payara.statement-cache-size=64", "fish.payara.statement-cache-type=FIXED"})
+    properties = {
+      "dataDir=${MPCONFIG=" + Settings.DATA_DIR + ":" + Settings.DATA_DIR_DEFAULT + "}",
+      "fish.payara.statement-cache-size=64",
+      "fish.payara.statement-cache-type=FIXED",
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=table",
+      "fish.payara.validation-table-name=INFORMATION_SCHEMA.SCHEMATA",
+      "fish.payara.validate-atmost-once-period-in-seconds=1",
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.skip-client-info-validation=true"
+    })
 @Startup
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -62,6 +78,8 @@ public class StartupSequence {
   DataSource dataSource;
 
   @Inject CryptoKeys cryptoKeys;
+
+  @Inject DatabaseCheck database;
 
   @Inject SchemaMigration migration;
 
@@ -86,6 +104,7 @@ public class StartupSequence {
     PasswordRules.requireUsableBootstrapPassword(adminPassword);
     cryptoKeys.load();
     readiness.keysLoaded();
+    database.requireReachable(dataSource);
     migration.migrate(dataSource);
     readiness.migrated();
     reencryption.bindOlderSecrets();

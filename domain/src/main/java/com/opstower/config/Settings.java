@@ -24,6 +24,9 @@ public final class Settings {
 
   public static final String DATA_DIR = "opstower.data-dir";
   public static final String DATA_DIR_DEFAULT = "./data";
+  public static final String DB_URL = "opstower.db.url";
+  public static final String DB_USER = "opstower.db.user";
+  public static final String DB_PASSWORD = "opstower.db.password";
   public static final String CRYPTO_KEYS = "opstower.crypto.keys";
   public static final String CRYPTO_ACTIVE_KEY = "opstower.crypto.active-key";
   public static final String BOOTSTRAP_ADMIN_PASSWORD = "opstower.bootstrap.admin-password";
@@ -57,6 +60,9 @@ public final class Settings {
   public static final List<Setting> CATALOGUE =
       List.of(
           with(DATA_DIR, DATA_DIR_DEFAULT),
+          without(DB_URL),
+          without(DB_USER),
+          without(DB_PASSWORD),
           without(CRYPTO_KEYS),
           without(CRYPTO_ACTIVE_KEY),
           without(BOOTSTRAP_ADMIN_PASSWORD),

@@ -19,6 +19,7 @@ public enum ProblemCode {
   CONFLICT("conflict", 409, "Conflict"),
   RATE_LIMITED("rate-limited", 429, "Rate limited"),
   CREDENTIAL_UNAVAILABLE("credential-unavailable", 500, "Credential unavailable"),
+  DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable"),
   UPSTREAM_UNREACHABLE("upstream-unreachable", 502, "Upstream unreachable"),
   UPSTREAM_TIMEOUT("upstream-timeout", 504, "Upstream timeout"),
   INTERNAL_ERROR("internal-error", 500, "Internal error");

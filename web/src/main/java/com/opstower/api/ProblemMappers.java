@@ -1,5 +1,6 @@
 package com.opstower.api;
 
+import com.opstower.persistence.DatabaseUnavailable;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.json.JsonException;
@@ -110,6 +111,14 @@ public final class ProblemMappers {
           return new ForOptimisticLock().toResponse(conflict);
         }
         cause = cause.getCause();
+      }
+      if (DatabaseUnavailable.in(failure)) {
+        LOG.warning(() -> "The database cannot be reached: " + DatabaseUnavailable.reason(failure));
+        return Problems.response(
+                ProblemCode.DATABASE_UNAVAILABLE,
+                "The database cannot be reached. Try again in a few seconds.")
+            .header("Retry-After", "5")
+            .build();
       }
       return internalError(failure);
     }

@@ -35,12 +35,24 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * class's deployment starts the server with that WAR (launched by {@link PayaraLaunch}, like {@code
  * run.sh}); every later class deploying the same archive gets the running server; the server stops
  * with the run. A class that deploys a different archive is refused, so one boot stays one boot.
- * Test classes share the server and its data, so none may depend on another's data.
+ * Test classes share the server and its data, so none may depend on another's data. With {@code
+ * -Dopstower.it.database=postgresql} the server runs on a PostgreSQL of its own instead of the
+ * embedded HSQLDB file.
  */
 public final class OneServerContainer implements DeployableContainer<OneServerConfiguration> {
 
+  /**
+   * The system property that chooses the run's database: {@code hsqldb} (the embedded default) or
+   * {@code postgresql} (a {@link ThrowawayPostgres} started before the server and stopped after
+   * it).
+   */
+  public static final String DATABASE = "opstower.it.database";
+
+  static final String DATABASE_POSTGRESQL = "postgresql";
+
   private OneServerConfiguration configuration;
   private PayaraProcess server;
+  private ThrowawayPostgres postgres;
   private String deployedDigest;
 
   /** A boot that failed fails every later deployment at once instead of booting again. */
@@ -116,6 +128,15 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
       }
       server = null;
     }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException | InterruptedException e) {
+        throw new LifecycleException("cannot stop the throwaway PostgreSQL", e);
+      } finally {
+        postgres = null;
+      }
+    }
   }
 
   private void boot(Path war) throws IOException, InterruptedException, DeploymentException {
@@ -123,6 +144,12 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
     deleteRecursively(data); // every run starts empty, locally as in CI
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("opstower.data-dir", data.toString());
+    if (DATABASE_POSTGRESQL.equals(System.getProperty(DATABASE, "hsqldb"))) {
+      postgres = ThrowawayPostgres.start(data.resolveSibling(data.getFileName() + "-postgres"));
+      settings.put("opstower.db.url", postgres.jdbcUrl());
+      settings.put("opstower.db.user", ThrowawayPostgres.USER);
+      settings.put("opstower.db.password", postgres.password());
+    }
     for (String pair : configuration.getSettings().trim().split("\\s+")) {
       if (!pair.isEmpty()) {
         int equals = pair.indexOf('=');
@@ -193,7 +220,8 @@ public final class OneServerContainer implements DeployableContainer<OneServerCo
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
