@@ -5,6 +5,9 @@
 # start, the generated password.
 #   PORT=9090 ./run.sh              another port
 #   OPSTOWER_SKIP_BUILD=1 ./run.sh  start the WAR already built, without Maven (scripts, instances)
+#   OPSTOWER_CLUSTER_MEMBERS=10.0.0.1:5701,10.0.0.2:5701 OPSTOWER_CLUSTER_PORT=5701 ./run.sh
+#                                   one of several instances that serve as one (same database and
+#                                   keys; docs/operations.md, "Several instances")
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -33,6 +36,27 @@ echo "Starting OpsTower Connections on http://localhost:${PORT}/ (data in ${DATA
 PAYARA_DIR=app/src/main/payara
 mapfile -t MICRO_OPTIONS < <(sed -e 's/\r$//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' "$PAYARA_DIR/launch.options" \
   | grep -v -e '^#' -e '^$' | sed "s|{payara}|$PAYARA_DIR|g")
+# Several instances: Payara's Hazelcast member joins the listed members (TCP/IP, no multicast).
+if [[ -n "${OPSTOWER_CLUSTER_MEMBERS:-}" ]]; then
+  CLUSTER_PORT="${OPSTOWER_CLUSTER_PORT:-5701}"
+  if ! [[ "$CLUSTER_PORT" =~ ^[0-9]+$ ]]; then
+    echo "OPSTOWER_CLUSTER_PORT must be a port number, not '$CLUSTER_PORT'." >&2
+    exit 1
+  fi
+  for member in ${OPSTOWER_CLUSTER_MEMBERS//,/ }; do
+    if ! [[ "$member" =~ ^[^:]+:[0-9]+$ ]]; then
+      echo "OPSTOWER_CLUSTER_MEMBERS is a comma-separated list of host:port, not '$member'." >&2
+      exit 1
+    fi
+  done
+  kept=()
+  for option in "${MICRO_OPTIONS[@]}"; do
+    [[ "$option" == "--nocluster" || "$option" == "--nohazelcast" ]] || kept+=("$option")
+  done
+  MICRO_OPTIONS=("${kept[@]}" --clustermode "tcpip:${OPSTOWER_CLUSTER_MEMBERS}" \
+    --startport "$CLUSTER_PORT" --clustername opstower-connections)
+  echo "Clustering: this instance's cluster port ${CLUSTER_PORT}, members ${OPSTOWER_CLUSTER_MEMBERS}."
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 java ${JAVA_OPTS:-} -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
   --deploy "$WAR" --port "${PORT}" >>"$LOG" 2>&1 &

@@ -5,6 +5,7 @@ import com.opstower.app.database.DatabaseCheck;
 import com.opstower.config.Settings;
 import com.opstower.connection.control.Reencryption;
 import com.opstower.crypto.control.CryptoKeys;
+import com.opstower.persistence.UniqueViolation;
 import com.opstower.token.control.TokenService;
 import com.opstower.user.control.PasswordRules;
 import com.opstower.user.control.UserService;
@@ -17,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -99,6 +101,23 @@ public class StartupSequence {
   @ConfigProperty(name = Settings.BOOTSTRAP_API_TOKEN)
   Optional<String> bootstrapToken;
 
+  /**
+   * Runs a first-start step that only the first of several instances starting at once on an empty
+   * database may do: the one that commits second hits the unique constraint, and the other's record
+   * stands (empty: nothing to report).
+   */
+  private static <T> Optional<T> firstOfSeveral(String what, Supplier<T> step) {
+    try {
+      return Optional.of(step.get());
+    } catch (RuntimeException failure) {
+      if (UniqueViolation.in(failure)) {
+        LOG.info(() -> "Another instance created " + what + " at the same moment; using that one.");
+        return Optional.empty();
+      }
+      throw failure;
+    }
+  }
+
   @PostConstruct
   void start() {
     PasswordRules.requireUsableBootstrapPassword(adminPassword);
@@ -108,8 +127,8 @@ public class StartupSequence {
     migration.migrate(dataSource);
     readiness.migrated();
     reencryption.bindOlderSecrets();
-    users
-        .bootstrapAdmin(adminPassword)
+    firstOfSeveral("the first admin user", () -> users.bootstrapAdmin(adminPassword))
+        .flatMap(generated -> generated)
         .ifPresent(
             generated ->
                 // Shown once, on the very first start; it cannot be recovered later.
@@ -119,8 +138,9 @@ public class StartupSequence {
                         + " — sign in and change it under Account."));
     bootstrapToken
         .filter(token -> !token.isBlank())
-        .filter(tokens::bootstrap)
-        .ifPresent(token -> LOG.info("Created the bootstrap API token from configuration."));
+        .flatMap(token -> firstOfSeveral("the bootstrap API token", () -> tokens.bootstrap(token)))
+        .filter(Boolean::booleanValue)
+        .ifPresent(created -> LOG.info("Created the bootstrap API token from configuration."));
     readiness.started();
     LOG.info("OpsTower Connections is ready. Sign in as 'admin'.");
   }

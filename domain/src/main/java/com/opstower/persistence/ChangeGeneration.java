@@ -1,8 +1,11 @@
 package com.opstower.persistence;
 
+import com.opstower.cluster.Instances;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -19,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The generation moves on when the changing transaction has ended: a read that started before
  * the commit may have seen the old row, and must not be kept. When the change is flushed while the
  * transaction is already completing (no synchronization can be registered then), it moves on at
- * once and again 100 ms and 1 s later, for the commit that follows. This instance's changes only:
- * several instances share changes through the cluster (issue 12).
+ * once and again 100 ms and 1 s later, for the commit that follows. Each move is announced to the
+ * other instances ({@link Instances#announceChange()}), whose generations move on when the
+ * announcement arrives (milliseconds; the contract allows 1 s).
  */
 @ApplicationScoped
 public class ChangeGeneration {
@@ -40,6 +44,15 @@ public class ChangeGeneration {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
+  @Inject Instances instances;
+
+  @PostConstruct
+  void listen() {
+    if (instances != null) {
+      instances.onChangeElsewhere(this::advance);
+    }
+  }
+
   public long current() {
     return generation.get();
   }
@@ -58,14 +71,21 @@ public class ChangeGeneration {
         // flushed by the commit itself: fall through
       }
     }
-    advance();
+    advanceEverywhere();
     for (long millis : LATER_MILLIS) {
-      later.schedule(this::advance, millis, TimeUnit.MILLISECONDS);
+      later.schedule(this::advanceEverywhere, millis, TimeUnit.MILLISECONDS);
     }
   }
 
   void advance() {
     generation.incrementAndGet();
+  }
+
+  private void advanceEverywhere() {
+    advance();
+    if (instances != null) {
+      instances.announceChange();
+    }
   }
 
   @PreDestroy
@@ -81,7 +101,7 @@ public class ChangeGeneration {
 
     @Override
     public void afterCompletion(int status) {
-      advance(); // rolled back too: harmless, the next read loads again
+      advanceEverywhere(); // rolled back too: harmless, the next read loads again
     }
   }
 }

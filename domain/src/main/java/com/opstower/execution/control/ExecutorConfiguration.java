@@ -1,5 +1,6 @@
 package com.opstower.execution.control;
 
+import com.opstower.cluster.Instances;
 import com.opstower.config.Settings;
 import com.opstower.egress.control.EgressPolicy;
 import com.opstower.egress.control.GuardedDnsResolver;
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ExecutorConfiguration {
 
   private static final Logger LOG = Logger.getLogger(ExecutorConfiguration.class.getName());
+
+  /** The shared map of per-token limit records when several instances run. */
+  static final String CALL_LIMITS_MAP = "opstower-call-limits";
 
   @Inject
   @ConfigProperty(
@@ -154,7 +158,19 @@ public class ExecutorConfiguration {
 
   @Produces
   @Singleton
-  CallLimits callLimits() {
-    return new CallLimits(inFlightPerToken, callsPerMinutePerToken, Clock.systemUTC());
+  CallLimits callLimits(Instances instances) {
+    if (!instances.isClustered()) {
+      return new CallLimits(inFlightPerToken, callsPerMinutePerToken, Clock.systemUTC());
+    }
+    CallLimits shared =
+        CallLimits.shared(
+            inFlightPerToken,
+            callsPerMinutePerToken,
+            Clock.systemUTC(),
+            instances.values(CALL_LIMITS_MAP),
+            instances.localId());
+    instances.onInstanceLeft(shared::forgetInstance);
+    LOG.info(() -> "Per-token limits are counted over " + instances.describe() + ".");
+    return shared;
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Payara Micro started as its own OS process with the real WAR, for what Arquillian cannot do:
@@ -67,15 +68,21 @@ public final class PayaraProcess implements AutoCloseable {
 
   /** Waits for {@code /health/ready}; false when the process died or the time ran out. */
   public boolean awaitReady(Duration limit) throws InterruptedException {
+    return awaitReady(base(), process::isAlive, limit);
+  }
+
+  /** Waits for {@code base}'s {@code /health/ready}; false when {@code alive} turns false. */
+  public static boolean awaitReady(URI base, BooleanSupplier alive, Duration limit)
+      throws InterruptedException {
     Instant end = Instant.now().plus(limit);
     while (Instant.now().isBefore(end)) {
-      if (!process.isAlive()) {
+      if (!alive.getAsBoolean()) {
         return false;
       }
       try {
         HttpResponse<Void> ready =
             CLIENT.send(
-                HttpRequest.newBuilder(base().resolve("health/ready"))
+                HttpRequest.newBuilder(base.resolve("health/ready"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
