@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,6 +302,22 @@ class SeveralInstancesIT {
 
   @Test
   @Order(3)
+  void signInThrottlingCountsTheFailuresOfBothInstances() throws Exception {
+    String username = "guessed-" + UUID.randomUUID();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Instance instance = attempt % 2 == 0 ? a : b;
+      HttpResponse<String> failed =
+          new Visitor(instance.base()).signIn(username, "wrong-" + attempt);
+      assertEquals(401, failed.statusCode(), "attempt " + (attempt + 1) + " is checked");
+    }
+    for (Instance instance : List.of(a, b)) {
+      HttpResponse<String> refused = new Visitor(instance.base()).signIn(username, "wrong-again");
+      assertEquals(429, refused.statusCode(), "the sixth failure over both instances is refused");
+    }
+  }
+
+  @Test
+  @Order(4)
   void killingOneUnderLoadLeavesTheOtherServingWithEveryAcknowledgedWrite() throws Exception {
     Api adminB = b.api(ADMIN);
     Enabled enabled = enable(adminB, "/load", Bodies.noAuth());

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,16 +67,23 @@ public final class CallLimits {
     this.lastSweep = new AtomicLong(clock.millis());
   }
 
-  /** Limits counted over every instance that shares {@code records}. */
+  /**
+   * Limits counted over every instance that shares {@code records}.
+   *
+   * @param releases runs the release of a finished call (off the thread that finished it)
+   */
   public static CallLimits shared(
       int maxInFlightPerToken,
       int callsPerMinutePerToken,
       Clock clock,
       SharedValues records,
-      long instanceId) {
+      long instanceId,
+      Executor releases) {
     requirePositive(maxInFlightPerToken, callsPerMinutePerToken);
     return new CallLimits(
-        new SharedLedger(records, instanceId, maxInFlightPerToken, callsPerMinutePerToken), clock);
+        new SharedLedger(
+            records, instanceId, maxInFlightPerToken, callsPerMinutePerToken, releases),
+        clock);
   }
 
   private static Ledger localLedger(int maxInFlightPerToken, int callsPerMinutePerToken) {

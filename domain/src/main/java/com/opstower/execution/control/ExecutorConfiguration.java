@@ -6,6 +6,7 @@ import com.opstower.egress.control.EgressPolicy;
 import com.opstower.egress.control.GuardedDnsResolver;
 import com.opstower.execution.upstream.NonBlockingExchanges;
 import com.opstower.execution.upstream.UpstreamClient;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,6 +32,19 @@ public class ExecutorConfiguration {
 
   /** The shared map of per-token limit records when several instances run. */
   static final String CALL_LIMITS_MAP = "opstower-call-limits";
+
+  /**
+   * Two threads that give shared in-flight slots back; a call ends on the outbound client's I/O
+   * thread, which must not wait for the cluster.
+   */
+  private final ExecutorService sharedReleases =
+      Executors.newFixedThreadPool(
+          2,
+          runnable -> {
+            Thread thread = new Thread(runnable, "opstower-shared-limit-release");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   @Inject
   @ConfigProperty(
@@ -156,6 +172,11 @@ public class ExecutorConfiguration {
     exchanges.close();
   }
 
+  @PreDestroy
+  void stopSharedReleases() {
+    sharedReleases.shutdown();
+  }
+
   @Produces
   @Singleton
   CallLimits callLimits(Instances instances) {
@@ -168,7 +189,8 @@ public class ExecutorConfiguration {
             callsPerMinutePerToken,
             Clock.systemUTC(),
             instances.values(CALL_LIMITS_MAP),
-            instances.localId());
+            instances.localId(),
+            sharedReleases);
     instances.onInstanceLeft(shared::forgetInstance);
     LOG.info(() -> "Per-token limits are counted over " + instances.describe() + ".");
     return shared;

@@ -2,6 +2,9 @@ package com.opstower.execution.control;
 
 import com.opstower.cluster.SharedValues;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 
 /**
  * The per-token limits of {@link CallLimits} when several instances serve as one: each token's
@@ -21,8 +24,16 @@ final class SharedLedger implements CallLimits.Ledger {
   private final long instanceId;
   private final int maxInFlight;
   private final int perMinute;
+  private final Executor releases;
+  private final ConcurrentMap<String, Integer> pending = new ConcurrentHashMap<>();
 
-  SharedLedger(SharedValues records, long instanceId, int maxInFlight, int perMinute) {
+  /**
+   * @param releases where a finished call's release runs: the shared map is a network call, and a
+   *     call finishes on the outbound client's I/O thread, which must not wait for it
+   */
+  SharedLedger(
+      SharedValues records, long instanceId, int maxInFlight, int perMinute, Executor releases) {
+    this.releases = releases;
     this.records = records;
     this.instanceId = instanceId;
     this.maxInFlight = maxInFlight;
@@ -39,7 +50,8 @@ final class SharedLedger implements CallLimits.Ledger {
         long wait = record.oldestLeaves() - now;
         throw CallLimits.overPerMinute(perMinute, wait);
       }
-      if (record.inFlight() >= maxInFlight) {
+      // A call that has ended may not be written back yet: it does not hold a slot any more.
+      if (record.inFlight() - pendingReleases(tokenId) >= maxInFlight) {
         throw CallLimits.overInFlight(maxInFlight);
       }
       record.addInFlight(instanceId, 1);
@@ -56,7 +68,20 @@ final class SharedLedger implements CallLimits.Ledger {
 
   @Override
   public void release(String tokenId, long now) {
-    update(tokenId, now, record -> record.addInFlight(instanceId, -1));
+    pending.merge(tokenId, 1, Integer::sum);
+    releases.execute(
+        () -> {
+          try {
+            update(tokenId, now, record -> record.addInFlight(instanceId, -1));
+          } finally {
+            pending.computeIfPresent(tokenId, (id, count) -> count <= 1 ? null : count - 1);
+          }
+        });
+  }
+
+  /** This instance's releases not yet written to the shared record; admission discounts them. */
+  private int pendingReleases(String tokenId) {
+    return pending.getOrDefault(tokenId, 0);
   }
 
   @Override

@@ -64,7 +64,7 @@ class SharedCallLimitsTest {
   private final CopyingValues store = new CopyingValues();
 
   private CallLimits instance(long id, int inFlight, int perMinute) {
-    return CallLimits.shared(inFlight, perMinute, clock, store, id);
+    return CallLimits.shared(inFlight, perMinute, clock, store, id, Runnable::run);
   }
 
   @Test
@@ -99,6 +99,19 @@ class SharedCallLimitsTest {
     b.acquire("t");
     a.acquire("t");
     assertThrows(RateLimitedException.class, () -> a.acquire("t"));
+  }
+
+  @Test
+  void aCallThatEndedButIsNotWrittenBackYetDoesNotHoldItsSlot() {
+    java.util.List<Runnable> queued = new java.util.ArrayList<>();
+    CallLimits a = CallLimits.shared(1, 100, clock, store, 1, queued::add);
+    a.acquire("t").close(); // its write-back waits in the queue
+    CallLimits.Permit next = a.acquire("t");
+    assertThrows(RateLimitedException.class, () -> a.acquire("t"), "one in flight again");
+    queued.forEach(Runnable::run);
+    next.close();
+    queued.get(queued.size() - 1).run();
+    a.acquire("t");
   }
 
   @Test

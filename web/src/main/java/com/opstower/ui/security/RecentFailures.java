@@ -19,7 +19,7 @@ import java.util.Optional;
  * entries of at most {@code limit} instants each. One lock: every operation is a few map steps, and
  * sign-ins are rare next to the PBKDF2 work each one costs.
  */
-final class RecentFailures {
+final class RecentFailures implements FailureStore {
 
   private final Duration window;
   private final int maxKeys;
@@ -39,7 +39,8 @@ final class RecentFailures {
    * @return empty when counted; otherwise the instant from which the key may try again (when enough
    *     of its failures have left the window)
    */
-  synchronized Optional<Instant> tryCount(String key, int limit, Instant now) {
+  @Override
+  public synchronized Optional<Instant> tryCount(String key, int limit, Instant now) {
     forgetIdle(now);
     Failures failures = byKey.get(key);
     if (failures == null) {
@@ -60,7 +61,8 @@ final class RecentFailures {
   }
 
   /** Takes back the newest failure of {@code key}: the attempt it stood for succeeded. */
-  synchronized void uncountOne(String key) {
+  @Override
+  public synchronized void uncountOne(String key) {
     Failures failures = byKey.get(key);
     if (failures != null) {
       failures.times.pollLast();
@@ -71,12 +73,14 @@ final class RecentFailures {
   }
 
   /** Forgets every failure of {@code key}. */
-  synchronized void clear(String key) {
+  @Override
+  public synchronized void clear(String key) {
     byKey.remove(key);
   }
 
   /** How many keys are tracked; for tests of the memory bound. */
-  synchronized int trackedKeys() {
+  @Override
+  public synchronized int trackedKeys() {
     return byKey.size();
   }
 

@@ -1,7 +1,9 @@
 package com.opstower.ui.security;
 
+import com.opstower.cluster.Instances;
 import com.opstower.ui.layout.UiTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,16 +40,34 @@ public class SignInThrottle {
   /** The users table allows 100 characters; longer names only share a count. */
   private static final int MAX_USERNAME_KEY = 100;
 
-  private final Clock clock;
-  private final RecentFailures failures;
+  /** The shared map of sign-in failures when several instances run. */
+  static final String FAILURES_MAP = "opstower-sign-in-failures";
 
-  public SignInThrottle() {
+  private final Clock clock;
+  private final FailureStore failures;
+
+  /** For the container's proxy only. */
+  protected SignInThrottle() {
     this(Clock.systemUTC(), MAX_KEYS);
   }
 
+  /** Counted over every instance when several run as one; in this instance's memory otherwise. */
+  @Inject
+  public SignInThrottle(Instances instances) {
+    this(
+        Clock.systemUTC(),
+        instances.isClustered()
+            ? new SharedFailures(instances.values(FAILURES_MAP), WINDOW)
+            : new RecentFailures(WINDOW, MAX_KEYS));
+  }
+
   SignInThrottle(Clock clock, int maxKeys) {
+    this(clock, new RecentFailures(WINDOW, maxKeys));
+  }
+
+  SignInThrottle(Clock clock, FailureStore failures) {
     this.clock = clock;
-    this.failures = new RecentFailures(WINDOW, maxKeys);
+    this.failures = failures;
   }
 
   /**
