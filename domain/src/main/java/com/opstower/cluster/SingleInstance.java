@@ -1,7 +1,6 @@
 package com.opstower.cluster;
 
 import java.security.SecureRandom;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongConsumer;
@@ -10,7 +9,7 @@ import java.util.function.LongConsumer;
 public final class SingleInstance implements Instances {
 
   private final long id = new SecureRandom().nextLong();
-  private final ConcurrentMap<String, LocalValues> maps = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, InMemoryValues> maps = new ConcurrentHashMap<>();
 
   @Override
   public long localId() {
@@ -34,7 +33,7 @@ public final class SingleInstance implements Instances {
 
   @Override
   public SharedValues values(String name) {
-    return maps.computeIfAbsent(name, unused -> new LocalValues());
+    return maps.computeIfAbsent(name, unused -> new InMemoryValues());
   }
 
   @Override
@@ -45,36 +44,5 @@ public final class SingleInstance implements Instances {
   @Override
   public boolean isClustered() {
     return false;
-  }
-
-  /** Compare-and-set on the identity of the value handed out, as {@link SharedValues} asks. */
-  static final class LocalValues implements SharedValues {
-
-    private final ConcurrentMap<String, long[]> values = new ConcurrentHashMap<>();
-
-    @Override
-    public long[] get(String key) {
-      return values.get(key);
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, long[] value) {
-      return values.putIfAbsent(key, value) == null;
-    }
-
-    @Override
-    public boolean replace(String key, long[] expected, long[] value) {
-      return values.replace(key, expected, value);
-    }
-
-    @Override
-    public boolean remove(String key, long[] expected) {
-      return values.remove(key, expected);
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.copyOf(values.keySet());
-    }
   }
 }

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.opstower.cluster.SharedValues;
+import com.opstower.cluster.InMemoryValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,43 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class SharedCallLimitsTest {
 
-  /** Values by content, copies in and out: what a distributed map does. */
-  static final class CopyingValues implements SharedValues {
-    private final ConcurrentMap<String, List<Long>> map = new ConcurrentHashMap<>();
-
-    private static List<Long> in(long[] value) {
-      return Arrays.stream(value).boxed().toList();
-    }
-
-    @Override
-    public long[] get(String key) {
-      List<Long> value = map.get(key);
-      return value == null ? null : value.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, long[] value) {
-      return map.putIfAbsent(key, in(value)) == null;
-    }
-
-    @Override
-    public boolean replace(String key, long[] expected, long[] value) {
-      return map.replace(key, in(expected), in(value));
-    }
-
-    @Override
-    public boolean remove(String key, long[] expected) {
-      return map.remove(key, in(expected));
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.copyOf(map.keySet());
-    }
-  }
-
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00.250Z"));
-  private final CopyingValues store = new CopyingValues();
+  private final InMemoryValues store = new InMemoryValues();
 
   private CallLimits instance(long id, int inFlight, int perMinute) {
     return CallLimits.shared(inFlight, perMinute, clock, store, id, Runnable::run);

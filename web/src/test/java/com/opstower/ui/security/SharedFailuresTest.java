@@ -3,77 +3,17 @@ package com.opstower.ui.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.opstower.cluster.SharedValues;
-import java.time.Clock;
+import com.opstower.cluster.InMemoryValues;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
 
 /** Two instances' throttles on one shared store that copies values and compares their content. */
 class SharedFailuresTest {
 
-  static final class CopyingValues implements SharedValues {
-    private final ConcurrentMap<String, List<Long>> map = new ConcurrentHashMap<>();
-
-    private static List<Long> in(long[] value) {
-      return Arrays.stream(value).boxed().toList();
-    }
-
-    @Override
-    public long[] get(String key) {
-      List<Long> value = map.get(key);
-      return value == null ? null : value.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, long[] value) {
-      return map.putIfAbsent(key, in(value)) == null;
-    }
-
-    @Override
-    public boolean replace(String key, long[] expected, long[] value) {
-      return map.replace(key, in(expected), in(value));
-    }
-
-    @Override
-    public boolean remove(String key, long[] expected) {
-      return map.remove(key, in(expected));
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.copyOf(map.keySet());
-    }
-  }
-
-  private static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final CopyingValues store = new CopyingValues();
-  private final MovableClock clock = new MovableClock();
+  private final InMemoryValues store = new InMemoryValues();
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final SignInThrottle a =
       new SignInThrottle(clock, new SharedFailures(store, SignInThrottle.WINDOW));
   private final SignInThrottle b =
@@ -87,7 +27,7 @@ class SharedFailuresTest {
     }
     SignInThrottle.Refusal refused = b.admit(" admin ", "10.0.0.9").orElseThrow();
     assertEquals(SignInThrottle.Refusal.Reason.USERNAME, refused.reason());
-    assertEquals(clock.now.plus(SignInThrottle.WINDOW), refused.retryAt());
+    assertEquals(clock.instant().plus(SignInThrottle.WINDOW), refused.retryAt());
     assertTrue(a.admit("admin", "10.0.0.9").isPresent(), "and on the other instance");
   }
 
@@ -119,9 +59,9 @@ class SharedFailuresTest {
       a.admit("admin", "10.0.0.1");
     }
     assertTrue(a.admit("admin", "10.0.0.1").isPresent());
-    clock.now = clock.now.plus(SignInThrottle.WINDOW).plus(Duration.ofSeconds(1));
+    clock.advance(SignInThrottle.WINDOW.plus(Duration.ofSeconds(1)));
     assertTrue(b.admit("admin", "10.0.0.1").isEmpty(), "the window has passed");
-    clock.now = clock.now.plus(SignInThrottle.WINDOW).plus(Duration.ofMinutes(2));
+    clock.advance(SignInThrottle.WINDOW.plus(Duration.ofMinutes(2)));
     a.admit("other", "10.0.0.2"); // the first operation after a minute sweeps
     assertEquals(Set.of("user:other", "address:10.0.0.2"), store.keys());
   }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.ui.security.SignInThrottle.Refusal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -178,37 +175,5 @@ class SignInThrottleTest {
     fail(base + "a".repeat(10_000), HOME, 3);
     fail(base + "b".repeat(10_000), "198.51.100.7", 2);
     assertTrue(throttle.admit(base + "c", "203.0.113.9").isPresent());
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class TestClock extends Clock {
-    private Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
