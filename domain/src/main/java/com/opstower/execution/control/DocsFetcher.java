@@ -6,8 +6,8 @@ import com.opstower.connection.entity.DocsUrl;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ReadBody;
 import com.opstower.execution.response.ResponseReader;
-import com.opstower.execution.upstream.UpstreamClient;
 import com.opstower.execution.upstream.UpstreamResponse;
+import com.opstower.execution.upstream.WaitedExchange;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ public class DocsFetcher {
 
   @Inject AgentRuntime runtime;
 
-  @Inject UpstreamClient upstream;
+  @Inject WaitedExchange upstream;
 
   @Inject CallLimits limits;
 

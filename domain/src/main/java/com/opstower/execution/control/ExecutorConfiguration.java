@@ -6,9 +6,11 @@ import com.opstower.egress.control.EgressPolicy;
 import com.opstower.egress.control.GuardedDnsResolver;
 import com.opstower.execution.upstream.NonBlockingExchanges;
 import com.opstower.execution.upstream.UpstreamClient;
+import com.opstower.execution.upstream.WaitedExchange;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -170,6 +172,20 @@ public class ExecutorConfiguration {
 
   void closeNonBlockingExchanges(@Disposes NonBlockingExchanges exchanges) {
     exchanges.close();
+  }
+
+  /**
+   * The executor for exchanges a caller waits for (Test Connection, the docs fetch): the same as
+   * agent calls use.
+   */
+  @Produces
+  @Singleton
+  WaitedExchange waitedExchange(
+      UpstreamClient blocking, Instance<NonBlockingExchanges> nonBlockingExchanges) {
+    return nonBlocking
+        ? (request, reader, redactor) ->
+            nonBlockingExchanges.get().callAndWait(request, reader, redactor)
+        : blocking::exchange;
   }
 
   @PreDestroy

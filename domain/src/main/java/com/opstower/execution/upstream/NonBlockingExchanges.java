@@ -261,6 +261,22 @@ public final class NonBlockingExchanges implements AutoCloseable {
     return unwrapped(failure) instanceof NoHttpResponseException;
   }
 
+  /**
+   * {@link #call} for a caller that waits (Test Connection, the docs fetch): the request thread
+   * waits, the exchange runs on the same pool with the same deadline and fault naming.
+   */
+  public UpstreamResponse callAndWait(
+      UpstreamRequest request, ResponseReader reader, SecretRedactor redactor) {
+    try {
+      return call(request, reader, redactor).join();
+    } catch (CompletionException failed) {
+      if (unwrapped(failed) instanceof RuntimeException problem) {
+        throw problem;
+      }
+      throw failed;
+    }
+  }
+
   /** The failure itself, not the {@link CompletionException} a dependent stage wraps it in. */
   private static Throwable unwrapped(Throwable failure) {
     return failure instanceof CompletionException && failure.getCause() != null

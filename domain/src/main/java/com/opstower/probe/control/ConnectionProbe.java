@@ -6,8 +6,8 @@ import com.opstower.execution.control.CallRecorder;
 import com.opstower.execution.control.ExecutorConfiguration;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ResponseReader;
-import com.opstower.execution.upstream.UpstreamClient;
 import com.opstower.execution.upstream.UpstreamResponse;
+import com.opstower.execution.upstream.WaitedExchange;
 import com.opstower.probe.control.ProbeOutcomes.Verdict;
 import com.opstower.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ public class ConnectionProbe {
 
   private static final int PROBE_BODY_BYTES = 1024;
 
-  @Inject UpstreamClient upstream;
+  @Inject WaitedExchange upstream;
 
   @Inject ExecutorConfiguration configuration;
 
