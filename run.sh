@@ -51,7 +51,7 @@ if [[ -n "${OPSTOWER_CLUSTER_MEMBERS:-}" ]]; then
   done
   kept=()
   for option in "${MICRO_OPTIONS[@]}"; do
-    [[ "$option" == "--nocluster" || "$option" == "--nohazelcast" ]] || kept+=("$option")
+    [[ "$option" == "--nohazelcast" ]] || kept+=("$option")
   done
   MICRO_OPTIONS=("${kept[@]}" --clustermode "tcpip:${OPSTOWER_CLUSTER_MEMBERS}" \
     --startport "$CLUSTER_PORT" --clustername opstower-connections)
