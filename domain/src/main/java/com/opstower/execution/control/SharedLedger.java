@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The per-token limits of {@link CallLimits} when several instances serve as one: each token's
@@ -25,7 +26,7 @@ final class SharedLedger implements CallLimits.Ledger {
   private final int maxInFlight;
   private final int perMinute;
   private final Executor releases;
-  private final ConcurrentMap<String, Integer> pending = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicInteger> local = new ConcurrentHashMap<>();
 
   /**
    * @param releases where a finished call's release runs: the shared map is a network call, and a
@@ -40,9 +41,41 @@ final class SharedLedger implements CallLimits.Ledger {
     this.perMinute = perMinute;
   }
 
+  /**
+   * How long a change keeps being retried while the shared map fails (an instance left and its
+   * partitions move): long enough for the cluster to settle, short of the agent's deadline.
+   */
+  static final long RETRY_MILLIS = 10_000;
+
   @Override
   public void admit(String tokenId, long now) {
-    while (true) {
+    long giveUp = System.currentTimeMillis() + RETRY_MILLIS;
+    local.computeIfAbsent(tokenId, id -> new AtomicInteger()).incrementAndGet();
+    boolean admitted = false;
+    try {
+      while (true) {
+        try {
+          if (tryAdmit(tokenId, now)) {
+            admitted = true;
+            return;
+          }
+        } catch (RateLimitedException refused) {
+          throw refused;
+        } catch (RuntimeException settling) {
+          pauseOrGiveUp(giveUp, settling);
+        }
+        Thread.onSpinWait();
+      }
+    } finally {
+      if (!admitted) {
+        unreserve(tokenId);
+      }
+    }
+  }
+
+  /** One compare-and-set attempt; false when another change came first. */
+  private boolean tryAdmit(String tokenId, long now) {
+    {
       long[] stored = records.get(tokenId);
       Record record = Record.decode(stored, now);
       long started = record.started();
@@ -50,38 +83,53 @@ final class SharedLedger implements CallLimits.Ledger {
         long wait = record.oldestLeaves() - now;
         throw CallLimits.overPerMinute(perMinute, wait);
       }
-      // A call that has ended may not be written back yet: it does not hold a slot any more.
-      if (record.inFlight() - pendingReleases(tokenId) >= maxInFlight) {
+      // This instance's share is its own count, not the record's copy of it, which may lag.
+      if (record.inFlightOfOthers(instanceId) + reserved(tokenId) > maxInFlight) {
         throw CallLimits.overInFlight(maxInFlight);
       }
-      record.addInFlight(instanceId, 1);
+      record.setInFlight(instanceId, reserved(tokenId));
       record.addStart(now);
       long[] next = record.encode();
-      if (stored == null
+      return stored == null
           ? records.putIfAbsent(tokenId, next)
-          : records.replace(tokenId, stored, next)) {
-        return;
-      }
-      Thread.onSpinWait();
+          : records.replace(tokenId, stored, next);
+    }
+  }
+
+  /**
+   * A failing shared map (an instance just left, its partitions moving) is tried again shortly;
+   * after {@link #RETRY_MILLIS} the failure is passed on. A write-back that gave up at once would
+   * leave a slot counted for good, which is why releases retry rather than drop.
+   */
+  private static void pauseOrGiveUp(long giveUp, RuntimeException failure) {
+    if (System.currentTimeMillis() > giveUp) {
+      throw failure;
+    }
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure;
     }
   }
 
   @Override
   public void release(String tokenId, long now) {
-    pending.merge(tokenId, 1, Integer::sum);
+    unreserve(tokenId);
+    // The record gets this instance's count as it is then, not "one less": written twice (the
+    // cluster may repeat an operation when an instance leaves), it is still right.
     releases.execute(
-        () -> {
-          try {
-            update(tokenId, now, record -> record.addInFlight(instanceId, -1));
-          } finally {
-            pending.computeIfPresent(tokenId, (id, count) -> count <= 1 ? null : count - 1);
-          }
-        });
+        () -> update(tokenId, now, record -> record.setInFlight(instanceId, reserved(tokenId))));
   }
 
-  /** This instance's releases not yet written to the shared record; admission discounts them. */
-  private int pendingReleases(String tokenId) {
-    return pending.getOrDefault(tokenId, 0);
+  /** Calls of this token admitted here and not finished (the truth of this instance's share). */
+  private int reserved(String tokenId) {
+    AtomicInteger count = local.get(tokenId);
+    return count == null ? 0 : count.get();
+  }
+
+  private void unreserve(String tokenId) {
+    local.computeIfPresent(tokenId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
   }
 
   @Override
@@ -104,19 +152,24 @@ final class SharedLedger implements CallLimits.Ledger {
   }
 
   private void update(String tokenId, long now, java.util.function.Consumer<Record> change) {
+    long giveUp = System.currentTimeMillis() + RETRY_MILLIS;
     while (true) {
-      long[] stored = records.get(tokenId);
-      if (stored == null) {
-        return;
-      }
-      Record record = Record.decode(stored, now);
-      change.accept(record);
-      boolean done =
-          record.isIdle()
-              ? records.remove(tokenId, stored)
-              : records.replace(tokenId, stored, record.encode());
-      if (done) {
-        return;
+      try {
+        long[] stored = records.get(tokenId);
+        if (stored == null) {
+          return;
+        }
+        Record record = Record.decode(stored, now);
+        change.accept(record);
+        boolean done =
+            record.isIdle()
+                ? records.remove(tokenId, stored)
+                : records.replace(tokenId, stored, record.encode());
+        if (done) {
+          return;
+        }
+      } catch (RuntimeException settling) {
+        pauseOrGiveUp(giveUp, settling);
       }
       Thread.onSpinWait();
     }
@@ -185,6 +238,32 @@ final class SharedLedger implements CallLimits.Ledger {
 
     long oldestLeaves() {
       return leaves(seconds[0]);
+    }
+
+    long inFlightOfOthers(long instance) {
+      long sum = 0;
+      for (int i = 0; i < instances.length; i++) {
+        if (instances[i] != instance) {
+          sum += inFlight[i];
+        }
+      }
+      return sum;
+    }
+
+    /** Sets an instance's count; 0 drops its pair. */
+    void setInFlight(long instance, int count) {
+      for (int i = 0; i < instances.length; i++) {
+        if (instances[i] == instance) {
+          inFlight[i] = count;
+          if (count <= 0) {
+            dropAt(i);
+          }
+          return;
+        }
+      }
+      if (count > 0) {
+        addInFlight(instance, count);
+      }
     }
 
     void addInFlight(long instance, int delta) {

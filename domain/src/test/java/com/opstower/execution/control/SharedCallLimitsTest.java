@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.cluster.InMemoryValues;
+import com.opstower.cluster.SharedValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +76,99 @@ class SharedCallLimitsTest {
     next.close();
     queued.get(queued.size() - 1).run();
     a.acquire("t");
+  }
+
+  @Test
+  void aSharedMapFailingWhileTheClusterSettlesIsTriedAgainSoNoSlotLeaks() {
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger(6);
+    SharedValues flaky =
+        new SharedValues() {
+          private void maybeFail() {
+            if (failures.getAndDecrement() > 0) {
+              throw new IllegalStateException("member left");
+            }
+          }
+
+          @Override
+          public long[] get(String key) {
+            return store.get(key);
+          }
+
+          @Override
+          public boolean putIfAbsent(String key, long[] value) {
+            maybeFail();
+            return store.putIfAbsent(key, value);
+          }
+
+          @Override
+          public boolean replace(String key, long[] expected, long[] value) {
+            maybeFail();
+            return store.replace(key, expected, value);
+          }
+
+          @Override
+          public boolean remove(String key, long[] expected) {
+            maybeFail();
+            return store.remove(key, expected);
+          }
+
+          @Override
+          public Set<String> keys() {
+            return store.keys();
+          }
+        };
+    CallLimits a = CallLimits.shared(1, 100, clock, flaky, 1, Runnable::run);
+    a.acquire("t").close(); // admitted and released despite the failures
+    a.acquire("t").close();
+    long[] record = store.get("t");
+    assertTrue(
+        record == null || record[0] == 0, "no slot left counted: " + Arrays.toString(record));
+  }
+
+  @Test
+  void aChangeAppliedButReportedAsFailedCountsTheCallOnce() {
+    // the cluster may run an operation and lose its answer when an instance leaves; the caller
+    // then tries again on what is stored
+    java.util.concurrent.atomic.AtomicBoolean loseAnswer =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    SharedValues losing =
+        new SharedValues() {
+          @Override
+          public long[] get(String key) {
+            return store.get(key);
+          }
+
+          @Override
+          public boolean putIfAbsent(String key, long[] value) {
+            boolean stored = store.putIfAbsent(key, value);
+            return stored && !loseAnswer.getAndSet(false);
+          }
+
+          @Override
+          public boolean replace(String key, long[] expected, long[] value) {
+            return store.replace(key, expected, value);
+          }
+
+          @Override
+          public boolean remove(String key, long[] expected) {
+            return store.remove(key, expected);
+          }
+
+          @Override
+          public Set<String> keys() {
+            return store.keys();
+          }
+        };
+    CallLimits a = CallLimits.shared(2, 100, clock, losing, 1, Runnable::run);
+    CallLimits.Permit first = a.acquire("t");
+    a.acquire("t").close();
+    first.close();
+    long[] record = store.get("t");
+    assertTrue(
+        record == null || record[0] == 0, "nothing left in flight: " + Arrays.toString(record));
+    a.acquire("t");
+    a.acquire("t"); // both slots free again
   }
 
   @Test
