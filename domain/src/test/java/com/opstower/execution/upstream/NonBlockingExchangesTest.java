@@ -26,8 +26,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The non-blocking exchange against real loopback servers: answers, cuts, deadline, threads. */
+@Isolated // counts the JVM's threads: other classes' clients must not be running
 class NonBlockingExchangesTest {
 
   private final List<AutoCloseable> open = new ArrayList<>();

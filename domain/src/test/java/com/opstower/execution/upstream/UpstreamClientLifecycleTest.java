@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The bounded pool of outbound calls, and what closing the client releases. */
+@Isolated // counts the JVM's threads: other classes' clients must not be running
 class UpstreamClientLifecycleTest {
 
   @Test

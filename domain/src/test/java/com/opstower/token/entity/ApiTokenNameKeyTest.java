@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+/** Alone: one test changes the JVM's default locale, which every class running beside it sees. */
+@Isolated
 class ApiTokenNameKeyTest {
 
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");

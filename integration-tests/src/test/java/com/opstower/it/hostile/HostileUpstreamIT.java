@@ -26,6 +26,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
@@ -178,6 +179,7 @@ class HostileUpstreamIT extends DeployedApp {
    * heap after a full GC ends within 32 MB of where it started.
    */
   @Test
+  @Tag("soak") // runs for a while by design: -Pfull (CI), not the daily plain verify
   void aChaosSoakLosesNoCallNoEntryAndNoMemory() throws Exception {
     int threads = 8;
     int normalPerThread = 250;

@@ -16,6 +16,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,7 @@ import org.openqa.selenium.By;
  * test creates.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("journey") // a long browser walk: run by -Pfull (CI), not by the daily plain verify
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentsTokensActivityIT extends BrowserTestBase {
 

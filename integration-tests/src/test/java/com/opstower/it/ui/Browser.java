@@ -38,6 +38,8 @@ final class Browser implements AutoCloseable {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
+  private static final Duration POLL = Duration.ofMillis(10);
+
   final ChromeDriver driver;
   private final URI base;
   private final Path home;
@@ -67,7 +69,17 @@ final class Browser implements AutoCloseable {
             .withEnvironment(Map.of("HOME", home.toString()))
             .build();
     this.driver = new ChromeDriver(service, options);
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    this.wait = waitUpTo(Duration.ofSeconds(30));
+  }
+
+  /**
+   * A wait that looks again every {@link #POLL}: Selenium's default of half a second made every
+   * page change in these tests cost at least that long.
+   */
+  WebDriverWait waitUpTo(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.pollingEvery(POLL);
+    return wait;
   }
 
   void open(String path) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +72,7 @@ class BrowserSessionIT extends BrowserTestBase {
 
   @Test
   @Order(56)
+  @Tag("journey") // seven sign-ins: -Pfull only; the rest of this class is the daily browser check
   void aDeepLinkSurvivesSignIn() {
     new TokensAndAgentsJourney(base, ADMIN_TOKEN, PASSWORD).aDeepLinkSurvivesSignIn(browser);
   }

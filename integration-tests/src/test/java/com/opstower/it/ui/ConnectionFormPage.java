@@ -3,7 +3,6 @@ package com.opstower.it.ui;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Fills the External API form the way a person would: type first, then the fields it shows. */
 final class ConnectionFormPage {
@@ -71,7 +70,7 @@ final class ConnectionFormPage {
     WebElement slot = browser.driver.findElement(By.id("test-result-slot"));
     int before = runs(slot);
     browser.driver.findElement(By.id("test-connection")).click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> runs(slot) > before);
+    browser.waitUpTo(Duration.ofSeconds(30)).until(d -> runs(slot) > before);
   }
 
   private static int runs(WebElement slot) {

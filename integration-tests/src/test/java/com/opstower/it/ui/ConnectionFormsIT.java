@@ -25,6 +25,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +40,7 @@ import org.openqa.selenium.NoAlertPresentException;
  * order: the edit, the delete and the page checks use the connections the first two add.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("journey") // a long browser walk: run by -Pfull (CI), not by the daily plain verify
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectionFormsIT extends BrowserTestBase {
 
@@ -240,7 +242,7 @@ class ConnectionFormsIT extends BrowserTestBase {
     assertTrue(browser.text("main").contains("Billing API"), "names what it may call");
     browser.clickAndWait(By.id("confirm-delete-agent"));
     assertEquals("/agents", browser.path());
-    assertFalse(browser.text("#agents-table").contains("Retired agent " + RUN));
+    assertFalse(browser.text("main").contains("Retired agent " + RUN));
     assertEquals(404, admin.get("/api/v1/agents/" + doomed).status());
     assertEquals(200, admin.get("/api/v1/connections/" + bearerId).status(), "connection stays");
   }

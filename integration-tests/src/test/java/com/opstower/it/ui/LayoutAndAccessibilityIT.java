@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +29,7 @@ import org.openqa.selenium.By;
  * through the API first, and removes them at the end.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("journey") // a long browser walk: run by -Pfull (CI), not by the daily plain verify
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LayoutAndAccessibilityIT extends BrowserTestBase {
 

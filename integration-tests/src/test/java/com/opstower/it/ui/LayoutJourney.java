@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Layout, keyboard and look checks for the signed-in UI, one behaviour per method, on the {@link
@@ -152,8 +151,7 @@ public final class LayoutJourney {
         "inside the viewport when focused");
     assertEquals("Skip to content", skip.getText());
     browser.press(Keys.ENTER);
-    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
-        .until(d -> "main".equals(browser.activeElementId()));
+    browser.waitUpTo(Duration.ofSeconds(5)).until(d -> "main".equals(browser.activeElementId()));
     assertTrue(browser.driver.getCurrentUrl().endsWith("#main"), browser.driver.getCurrentUrl());
     assertTrue(browser.present("#main main"), "the target holds the page's main content");
   }
@@ -205,8 +203,7 @@ public final class LayoutJourney {
     assertTrue(browser.present("#form-errors"), "the save was rejected");
     assertEquals(
         "true", browser.driver.findElement(By.id("baseUrl")).getDomAttribute("aria-invalid"));
-    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
-        .until(d -> "baseUrl".equals(browser.activeElementId()));
+    browser.waitUpTo(Duration.ofSeconds(5)).until(d -> "baseUrl".equals(browser.activeElementId()));
     assertEquals("baseUrl", browser.activeElementId());
   }
 

@@ -326,7 +326,7 @@ final class TokensAndAgentsJourney {
   private static void reload(Browser browser) {
     WebElement oldPage = browser.driver.findElement(By.tagName("html"));
     browser.driver.navigate().refresh();
-    WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
     wait.until(d -> Browser.isGone(oldPage));
     wait.until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
   }
