@@ -1,5 +1,8 @@
 package com.opstower.connection.control;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +16,10 @@ import java.util.regex.Pattern;
  * description and the secret, because a line break pasted from a terminal is a common accident
  * while a secret that really starts or ends with a space is not. Identifiers and URLs are kept as
  * typed and must be exact.
+ *
+ * <p>{@code policy} is null when the input did not mention it: a new connection then allows
+ * everything, an edited one keeps its policy (a client that does not know policies cannot loosen
+ * one by saving).
  */
 public record ConnectionDraft(
     String label,
@@ -23,7 +30,49 @@ public record ConnectionDraft(
     String paramName,
     String secret,
     String docsUrl,
-    String description) {
+    String description,
+    PolicyDraft policy) {
+
+  /**
+   * The policy as entered: {@code methods} null for every method, {@code paths} null or empty for
+   * every path. Path lines are stripped and blank ones dropped.
+   */
+  public record PolicyDraft(List<String> methods, List<String> paths) {
+    public PolicyDraft {
+      methods = methods == null ? null : Collections.unmodifiableList(new ArrayList<>(methods));
+      paths =
+          paths == null
+              ? null
+              : paths.stream()
+                  .map(path -> path == null ? null : path.strip())
+                  .filter(path -> path == null || !path.isEmpty())
+                  .toList();
+    }
+  }
+
+  /** Without a policy: see the class comment. */
+  public ConnectionDraft(
+      String label,
+      String baseUrl,
+      String authType,
+      String headerName,
+      String username,
+      String paramName,
+      String secret,
+      String docsUrl,
+      String description) {
+    this(
+        label,
+        baseUrl,
+        authType,
+        headerName,
+        username,
+        paramName,
+        secret,
+        docsUrl,
+        description,
+        null);
+  }
 
   private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
 
@@ -65,6 +114,8 @@ public record ConnectionDraft(
         + withoutUserInfo(docsUrl)
         + ", description="
         + description
+        + ", policy="
+        + policy
         + "]";
   }
 

@@ -22,6 +22,8 @@ public final class ConnectionFields {
   public static final String PARAM_VALUE = "auth.paramValue";
   public static final String DOCS_URL = "docsUrl";
   public static final String DESCRIPTION = "description";
+  public static final String POLICY_METHODS = "policy.methods";
+  public static final String POLICY_PATHS = "policy.paths";
 
   private ConnectionFields() {}
 

@@ -2,6 +2,7 @@ package com.opstower.connection.control;
 
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.ConnectionDetails;
 import com.opstower.connection.entity.DocsUrl;
@@ -40,7 +41,8 @@ public class ConnectionService {
 
   public Connection create(ConnectionDraft draft) {
     requireValid(validator.validate(draft, false));
-    Connection connection = new Connection(detailsOf(draft), draft.secret(), Timestamps.now());
+    Connection connection =
+        new Connection(detailsOf(draft, CallPolicy.any()), draft.secret(), Timestamps.now());
     em.persist(connection);
     em.flush();
     return connection;
@@ -52,7 +54,7 @@ public class ConnectionService {
    */
   public ConnectionDetails validateDraft(ConnectionDraft draft, boolean secretStored) {
     requireValid(validator.validate(draft, secretStored));
-    return detailsOf(draft);
+    return detailsOf(draft, CallPolicy.any());
   }
 
   public Connection update(String id, ConnectionDraft draft) {
@@ -60,7 +62,7 @@ public class ConnectionService {
     boolean keepsSecret = keepsStoredSecret(connection, draft);
     List<FieldError> errors = validator.validate(draft, keepsSecret);
     requireValid(explainOriginChange(connection, draft, errors));
-    connection.update(detailsOf(draft), draft.secret(), Timestamps.now());
+    connection.update(detailsOf(draft, connection.policy()), draft.secret(), Timestamps.now());
     em.flush();
     return connection;
   }
@@ -145,7 +147,8 @@ public class ConnectionService {
     }
   }
 
-  private static ConnectionDetails detailsOf(ConnectionDraft draft) {
+  /** {@code unsaidPolicy}: the policy when the draft says none (see {@link ConnectionDraft}). */
+  private static ConnectionDetails detailsOf(ConnectionDraft draft, CallPolicy unsaidPolicy) {
     AuthType type = AuthType.fromWire(draft.authType()).orElseThrow();
     String authName =
         switch (type) {
@@ -160,6 +163,9 @@ public class ConnectionService {
         type,
         authName,
         draft.docsUrl() == null ? null : DocsUrl.parse(draft.docsUrl()).toString(),
-        draft.description());
+        draft.description(),
+        draft.policy() == null
+            ? unsaidPolicy
+            : CallPolicy.of(draft.policy().methods(), draft.policy().paths()));
   }
 }

@@ -6,11 +6,14 @@ import static com.opstower.connection.control.ConnectionFields.BASE_URL;
 import static com.opstower.connection.control.ConnectionFields.DESCRIPTION;
 import static com.opstower.connection.control.ConnectionFields.DOCS_URL;
 import static com.opstower.connection.control.ConnectionFields.LABEL;
+import static com.opstower.connection.control.ConnectionFields.POLICY_METHODS;
+import static com.opstower.connection.control.ConnectionFields.POLICY_PATHS;
 import static com.opstower.connection.entity.ConnectionLimits.DESCRIPTION_MAX;
 import static com.opstower.connection.entity.ConnectionLimits.LABEL_MAX;
 
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.DocsUrl;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
@@ -51,6 +54,10 @@ public class ConnectionValidator {
             () -> add(errors, AUTH_TYPE, authTypeProblem(type)));
     add(errors, DOCS_URL, docsUrlProblem(draft.docsUrl()));
     add(errors, DESCRIPTION, descriptionProblem(draft.description()));
+    if (draft.policy() != null) {
+      add(errors, POLICY_METHODS, CallPolicy.methodsProblem(draft.policy().methods()));
+      add(errors, POLICY_PATHS, CallPolicy.pathsProblem(draft.policy().paths()));
+    }
     return List.copyOf(errors);
   }
 

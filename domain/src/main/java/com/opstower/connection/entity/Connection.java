@@ -13,6 +13,7 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
@@ -66,6 +67,17 @@ public class Connection {
 
   @Column(length = ConnectionLimits.DESCRIPTION_MAX)
   private String description;
+
+  /** The allowed methods, comma-separated in {@link CallPolicy#METHODS} order. */
+  @Column(name = "policy_methods", nullable = false, length = 40)
+  private String policyMethods;
+
+  /** The allowed path patterns, one per line; null when every path is allowed. */
+  @Column(name = "policy_paths", length = CallPolicy.PATHS_COLUMN_MAX)
+  private String policyPaths;
+
+  /** {@link #policy()} parsed once: agent calls check it on every request. */
+  @Transient private CallPolicy policy;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -135,6 +147,9 @@ public class Connection {
     this.authName = details.authName();
     this.docsUrl = details.docsUrl();
     this.description = details.description();
+    this.policyMethods = details.policy().methodsColumn();
+    this.policyPaths = details.policy().pathsColumn();
+    this.policy = details.policy();
     if (!details.authType().hasSecret()) {
       this.secret = null;
     } else if (!isBlank(secretOrNull)) {
@@ -236,6 +251,16 @@ public class Connection {
 
   public Optional<String> docsUrl() {
     return Optional.ofNullable(docsUrl);
+  }
+
+  /** What agents may do through this connection (docs/api.md "Per-connection policy"). */
+  public CallPolicy policy() {
+    CallPolicy parsed = policy;
+    if (parsed == null) {
+      parsed = CallPolicy.fromColumns(policyMethods, policyPaths);
+      policy = parsed;
+    }
+    return parsed;
   }
 
   public Optional<String> description() {

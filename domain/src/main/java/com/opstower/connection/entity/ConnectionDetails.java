@@ -12,4 +12,21 @@ public record ConnectionDetails(
     AuthType authType,
     String authName,
     String docsUrl,
-    String description) {}
+    String description,
+    CallPolicy policy) {
+
+  public ConnectionDetails {
+    policy = policy == null ? CallPolicy.any() : policy;
+  }
+
+  /** With the default policy: every method, every path. */
+  public ConnectionDetails(
+      String label,
+      BaseUrl baseUrl,
+      AuthType authType,
+      String authName,
+      String docsUrl,
+      String description) {
+    this(label, baseUrl, authType, authName, docsUrl, description, CallPolicy.any());
+  }
+}

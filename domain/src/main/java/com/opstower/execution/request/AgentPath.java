@@ -5,6 +5,8 @@ import com.opstower.http.UnsafeChars;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import com.opstower.problem.SafeText;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +61,21 @@ final class AgentPath {
       encoded.append('/').append(encodeSegment(path, segment));
     }
     return trailingSlash ? encoded.append('/').toString() : encoded.toString();
+  }
+
+  /**
+   * The decoded segments of what {@link #encode} returned, for matching path patterns: none for the
+   * base itself, and a trailing slash adds none.
+   */
+  static List<String> segments(String encoded) {
+    List<String> segments = new ArrayList<>();
+    for (String segment : encoded.split("/")) {
+      if (!segment.isEmpty()) {
+        // our own encoding of a segment that was checked: it decodes
+        segments.add(PercentCodec.decode(segment).orElseThrow());
+      }
+    }
+    return segments;
   }
 
   private static void checkWhole(String path) {

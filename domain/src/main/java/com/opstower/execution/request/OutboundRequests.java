@@ -1,5 +1,6 @@
 package com.opstower.execution.request;
 
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.DocsUrl;
 import com.opstower.execution.credential.Credentials;
@@ -23,8 +24,9 @@ public final class OutboundRequests {
   private OutboundRequests() {}
 
   /**
-   * An agent's request through the connection: method, body, credential, headers, path and query,
-   * checked in that order (docs/security.md §1–3).
+   * An agent's request through the connection: method (and the connection's allowed methods), body,
+   * credential, headers, path (and the connection's allowed paths) and query, checked in that order
+   * (docs/security.md §1–3).
    *
    * @throws com.opstower.problem.ProblemException the first policy the call breaks
    */
@@ -36,12 +38,15 @@ public final class OutboundRequests {
   public static Prepared agentCall(
       Connection connection, Credentials credentials, AgentCall call, long maxRequestBytes) {
     RequestMethod method = RequestMethod.parse(call.method());
+    CallPolicy policy = connection.policy();
+    PolicyCheck.method(policy, method);
     OutboundBody body =
         BodyRules.check(
             method, call.body() == null ? OutboundBody.none() : call.body(), maxRequestBytes);
     Map<String, String> headers =
         new LinkedHashMap<>(
             HEADER_POLICY.check(call.headers(), credentials.headerName().orElse(null)));
+    PolicyCheck.path(policy, call.path());
     URI uri =
         OutboundUrl.build(
             connection.baseUrl().toUri(),

@@ -34,7 +34,7 @@ public final class ToolDefinitions {
           new ToolFunction(
               names.get(i),
               ToolDescription.of(connection, responseCapBytes, timeout),
-              ToolParameters.schema());
+              ToolParameters.schema(connection.policy()));
       tools.add(new ToolDefinition(ToolDefinition.FUNCTION, connection.id(), function));
     }
     return List.copyOf(tools);

@@ -1,5 +1,6 @@
 package com.opstower.tool.control;
 
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import java.time.Duration;
 
@@ -32,6 +33,18 @@ final class ToolDescription {
         .append(" after ")
         .append(durationText(timeout))
         .append('.');
+    CallPolicy policy = connection.policy();
+    if (!policy.allowsEveryMethod()) {
+      text.append(
+          policy.isReadOnly()
+              ? " This connection is read-only: only GET is allowed."
+              : " Allowed methods: " + String.join(", ", policy.methods()) + ".");
+    }
+    if (!policy.allowsAnyPath()) {
+      text.append(" Allowed paths (relative to the base URL; * is one segment, ** any number): ")
+          .append(String.join(", ", policy.paths()))
+          .append(". Other paths are refused.");
+    }
     connection
         .description()
         .filter(description -> !description.isBlank())

@@ -1,25 +1,25 @@
 package com.opstower.tool.control;
 
+import com.opstower.connection.entity.CallPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The JSON schema of a tool call's arguments: the contract's schema, with a short description added
- * to each property so the model knows what to put there. A fresh, mutable tree is built on every
- * call so that no caller can change another's copy.
+ * to each property so the model knows what to put there, and {@code method.enum} listing only the
+ * methods the connection's policy allows. A fresh, mutable tree is built on every call so that no
+ * caller can change another's copy.
  */
 final class ToolParameters {
 
-  static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-
   private ToolParameters() {}
 
-  static Map<String, Object> schema() {
+  static Map<String, Object> schema(CallPolicy policy) {
     Map<String, Object> properties = new LinkedHashMap<>();
     Map<String, Object> method = new LinkedHashMap<>();
     method.put("type", "string");
-    method.put("enum", List.copyOf(METHODS));
+    method.put("enum", List.copyOf(policy.methods()));
     method.put("description", "HTTP method of the request.");
     properties.put("method", method);
     properties.put(

@@ -2,9 +2,11 @@ package com.opstower.tool.control;
 
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.ConnectionDetails;
 import java.time.Instant;
+import java.util.List;
 
 /** Builds connections for the tool tests; no encryption key is needed for these. */
 final class Connections {
@@ -19,6 +21,21 @@ final class Connections {
     return new Connection(
         new ConnectionDetails(
             label, BaseUrl.parse(baseUrl), AuthType.NONE, null, docsUrl, description),
+        null,
+        Instant.now());
+  }
+
+  /** A connection without auth whose agents may use only {@code methods} on {@code paths}. */
+  static Connection withPolicy(List<String> methods, List<String> paths) {
+    return new Connection(
+        new ConnectionDetails(
+            "Policed",
+            BaseUrl.parse("https://api.example.com/v1"),
+            AuthType.NONE,
+            null,
+            null,
+            null,
+            CallPolicy.of(methods, paths)),
         null,
         Instant.now());
   }

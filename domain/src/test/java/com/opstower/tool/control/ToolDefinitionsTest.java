@@ -147,4 +147,25 @@ class ToolDefinitionsTest {
         IllegalArgumentException.class,
         () -> ToolDefinitions.forConnections(none, 8192, Duration.ofSeconds(-1)));
   }
+
+  @Test
+  void theMethodEnumAndTheDescriptionFollowThePolicy() {
+    ToolFunction readOnly =
+        only(Connections.withPolicy(List.of("GET"), List.of("/invoices", "/invoices/*")))
+            .function();
+    Map<?, ?> properties = (Map<?, ?>) readOnly.parameters().get("properties");
+    assertEquals(List.of("GET"), ((Map<?, ?>) properties.get("method")).get("enum"));
+    assertTrue(readOnly.description().contains("read-only"), readOnly.description());
+    assertTrue(
+        readOnly.description().contains("/invoices, /invoices/*"), "names the allowed paths");
+
+    ToolFunction some = only(Connections.withPolicy(List.of("POST", "GET"), null)).function();
+    Map<?, ?> someProperties = (Map<?, ?>) some.parameters().get("properties");
+    assertEquals(List.of("GET", "POST"), ((Map<?, ?>) someProperties.get("method")).get("enum"));
+    assertTrue(some.description().contains("Allowed methods: GET, POST."), some.description());
+    assertFalse(some.description().contains("Allowed paths"), "no path list when any path goes");
+
+    String open = only(Connections.labelled("x")).function().description();
+    assertFalse(open.contains("Allowed"), open);
+  }
 }

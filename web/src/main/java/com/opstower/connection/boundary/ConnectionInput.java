@@ -24,6 +24,7 @@ final class ConnectionInput {
           "auth",
           "docsUrl",
           "description",
+          "policy",
           "id",
           "type",
           "createdAt",
@@ -41,6 +42,8 @@ final class ConnectionInput {
           "paramName",
           "paramValue",
           "secretSet");
+
+  private static final Set<String> POLICY_FIELDS = Set.of("methods", "paths");
 
   private static final List<String> SECRET_NAMES =
       List.of("token", "apiKey", "password", "paramValue");
@@ -95,7 +98,17 @@ final class ConnectionInput {
         paramName,
         secret,
         input.string("docsUrl"),
-        input.string("description"));
+        input.string("description"),
+        policy(input.object("policy")));
+  }
+
+  /** Null when the input has no policy (an edit keeps the stored one, see ConnectionDraft). */
+  private static ConnectionDraft.PolicyDraft policy(JsonInput policy) {
+    if (policy == null) {
+      return null;
+    }
+    policy.requireKnown(POLICY_FIELDS);
+    return new ConnectionDraft.PolicyDraft(policy.strings("methods"), policy.strings("paths"));
   }
 
   private static ProblemException invalid(String field, String message) {

@@ -1,11 +1,13 @@
 package com.opstower.connection.boundary;
 
 import com.opstower.connection.entity.AuthType;
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.LastTest;
 import com.opstower.probe.control.ProbeReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,7 @@ public record ConnectionView(
     Map<String, Object> auth,
     String docsUrl,
     String description,
+    PolicyView policy,
     Instant createdAt,
     Instant updatedAt,
     TestResultView lastTest) {
@@ -33,9 +36,17 @@ public record ConnectionView(
         auth(connection),
         connection.docsUrl().orElse(null),
         connection.description().orElse(null),
+        PolicyView.of(connection.policy()),
         connection.createdAt(),
         connection.updatedAt(),
         connection.lastTest().map(TestResultView::of).orElse(null));
+  }
+
+  /** The v1.1 {@code policy}: every method and {@code paths} empty (any path) by default. */
+  public record PolicyView(List<String> methods, List<String> paths) {
+    static PolicyView of(CallPolicy policy) {
+      return new PolicyView(policy.methods(), policy.paths());
+    }
   }
 
   private static Map<String, Object> auth(Connection connection) {

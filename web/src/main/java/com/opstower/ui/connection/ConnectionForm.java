@@ -3,8 +3,10 @@ package com.opstower.ui.connection;
 import com.opstower.connection.control.ConnectionDraft;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
+import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import jakarta.ws.rs.FormParam;
+import java.util.List;
 
 /**
  * The External API form as posted. Each auth type has its own secret input (token, API key,
@@ -51,6 +53,18 @@ public class ConnectionForm {
   @FormParam("description")
   String description;
 
+  /** The ticked methods; with none ticked the browser sends none, which the form refuses. */
+  @FormParam("methods")
+  List<String> methods;
+
+  /** "Read-only": GET alone, whatever else is ticked (the shortcut also works without script). */
+  @FormParam("readOnly")
+  String readOnly;
+
+  /** Path patterns, one per line; blank for any path. */
+  @FormParam("paths")
+  String paths;
+
   /** The reference of a secret typed earlier and kept for Save ({@link KeptSecrets}). */
   @FormParam("keptSecret")
   String keptSecret;
@@ -59,6 +73,7 @@ public class ConnectionForm {
   public static ConnectionForm blank() {
     ConnectionForm form = new ConnectionForm();
     form.authType = AuthType.BEARER.wire();
+    form.methods = CallPolicy.METHODS;
     return form;
   }
 
@@ -77,6 +92,10 @@ public class ConnectionForm {
     }
     form.docsUrl = connection.docsUrl().orElse(null);
     form.description = connection.description().orElse(null);
+    CallPolicy policy = connection.policy();
+    form.methods = policy.methods();
+    form.readOnly = policy.isReadOnly() ? "on" : null;
+    form.paths = String.join("\n", policy.paths());
     return form;
   }
 
@@ -90,13 +109,30 @@ public class ConnectionForm {
         paramName,
         secretOfChosenType(),
         docsUrl,
-        description);
+        description,
+        policy());
+  }
+
+  /** The policy as ticked and typed: the form always says one (see ConnectionDraft). */
+  ConnectionDraft.PolicyDraft policy() {
+    List<String> ticked = isReadOnly() ? List.of("GET") : methods == null ? List.of() : methods;
+    List<String> lines = paths == null ? List.of() : List.of(paths.split("\r?\n"));
+    return new ConnectionDraft.PolicyDraft(ticked, lines);
   }
 
   /** The draft with {@code secret} for the chosen auth type instead of what the form carries. */
   public ConnectionDraft toDraftWithKept(String secret) {
     return new ConnectionDraft(
-        label, baseUrl, authType, headerName, username, paramName, secret, docsUrl, description);
+        label,
+        baseUrl,
+        authType,
+        headerName,
+        username,
+        paramName,
+        secret,
+        docsUrl,
+        description,
+        policy());
   }
 
   /** Whether a secret for the chosen auth type was typed into this submission. */
@@ -162,5 +198,22 @@ public class ConnectionForm {
 
   public String getDescription() {
     return description;
+  }
+
+  /** Every method agents may be allowed, in the order the form lists them. */
+  public List<String> getAllMethods() {
+    return CallPolicy.METHODS;
+  }
+
+  public boolean allows(String method) {
+    return isReadOnly() ? "GET".equals(method) : methods != null && methods.contains(method);
+  }
+
+  public boolean isReadOnly() {
+    return readOnly != null && !readOnly.isBlank();
+  }
+
+  public String getPaths() {
+    return paths;
   }
 }

@@ -76,7 +76,9 @@ public class ConnectionFormController {
           Map.entry("auth.paramName", "Parameter name"),
           Map.entry("auth.paramValue", "Parameter value"),
           Map.entry("docsUrl", "API Documentation URL"),
-          Map.entry("description", "API Description"));
+          Map.entry("description", "API Description"),
+          Map.entry("policy.methods", "Allowed methods"),
+          Map.entry("policy.paths", "Allowed paths"));
 
   /** The server's limits, so that the inputs' maxlength matches them. */
   private static final Map<String, Integer> LIMITS =

@@ -20,6 +20,8 @@ public record ConnectionRow(
     boolean hasSecret,
     String docsUrl,
     String description,
+    String allowedMethods,
+    List<String> allowedPaths,
     TestResultView lastTest,
     UiTime.Shown lastTestedAt,
     List<String> agents) {
@@ -35,6 +37,10 @@ public record ConnectionRow(
         connection.hasSecret(),
         connection.docsUrl().orElse(null),
         connection.description().orElse(null),
+        connection.policy().isReadOnly()
+            ? "GET only (read-only)"
+            : String.join(", ", connection.policy().methods()),
+        connection.policy().paths(),
         connection.lastTest().map(TestResultView::of).orElse(null),
         connection.lastTest().map(LastTest::testedAt).map(UiTime::shown).orElse(null),
         usedBy.stream().map(Agent::name).toList());

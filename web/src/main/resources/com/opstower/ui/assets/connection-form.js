@@ -116,8 +116,44 @@
     });
   }
 
+  // Read-only ticks GET alone and locks the other methods; unticking it gives them back as they
+  // were. Without script the server reads Read-only as GET alone too.
+  function readOnlySwitch() {
+    var toggle = document.getElementById("read-only");
+    if (!toggle) {
+      return;
+    }
+    var others = Array.prototype.filter.call(
+      document.querySelectorAll("#methods input[name=methods]"),
+      function (box) { return box.value !== "GET"; });
+    var get = document.getElementById("method-GET");
+    var before = {};
+    function apply() {
+      others.forEach(function (box) {
+        if (toggle.checked) {
+          before[box.value] = box.checked;
+          box.checked = false;
+        } else if (box.value in before) {
+          box.checked = before[box.value];
+        }
+        box.disabled = toggle.checked;
+      });
+      if (toggle.checked && get) {
+        get.checked = true;
+      }
+      if (get) {
+        get.disabled = toggle.checked;
+      }
+    }
+    toggle.addEventListener("change", apply);
+    if (toggle.checked) {
+      apply();
+    }
+  }
+
   ready(function () {
     copyButtons();
+    readOnlySwitch();
     var form = document.getElementById("connection-form");
     var button = document.getElementById("test-connection");
     if (form && button && window.fetch && window.DOMParser && window.URLSearchParams) {

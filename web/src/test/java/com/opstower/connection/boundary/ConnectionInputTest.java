@@ -394,4 +394,52 @@ class ConnectionInputTest {
         "t", read("{" + BASE + ",'auth':{'type':'bearer','token':'t','password':''}}").secret());
     assertEquals("none", read("{'type':''," + BASE + ",'auth':{'type':'none'}}").authType());
   }
+
+  @Test
+  void aPolicyIsReadAndAnAbsentOneStaysAbsent() {
+    assertNull(read("{" + BASE + ",'auth':{'type':'none'}}").policy(), "absent: kept on edit");
+    assertNull(read("{" + BASE + ",'auth':{'type':'none'},'policy':null}").policy());
+    ConnectionDraft draft =
+        read(
+            "{"
+                + BASE
+                + ",'auth':{'type':'none'},"
+                + "'policy':{'methods':['GET'],'paths':['/invoices',' /invoices/* ','']}}");
+    assertEquals(List.of("GET"), draft.policy().methods());
+    assertEquals(
+        List.of("/invoices", "/invoices/*"), draft.policy().paths(), "stripped, blanks go");
+    ConnectionDraft methodsOnly =
+        read("{" + BASE + ",'auth':{'type':'none'},'policy':{'methods':['GET','POST']}}");
+    assertNull(methodsOnly.policy().paths(), "no paths: any path");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'policy':{'methods':[]} | policy.methods",
+        "'policy':{'methods':['get']} | policy.methods",
+        "'policy':{'methods':['HEAD']} | policy.methods",
+        "'policy':{'paths':['invoices']} | policy.paths",
+        "'policy':{'paths':['/reports*']} | policy.paths",
+        "'policy':{'paths':['/a/../b']} | policy.paths",
+      })
+  void anInvalidPolicyIsNamedByItsField(String member, String field) {
+    assertEquals(
+        List.of(field), fieldsOnCreate("{" + BASE + ",'auth':{'type':'none'}," + member + "}"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "'policy':'GET'",
+        "'policy':{'methods':'GET'}",
+        "'policy':{'paths':[1]}",
+        "'policy':{'verbs':['GET']}",
+      })
+  void aPolicyOfTheWrongShapeIsRefused(String member) {
+    assertProblem(
+        ProblemCode.INVALID_REQUEST,
+        () -> read("{" + BASE + ",'auth':{'type':'none'}," + member + "}"));
+  }
 }

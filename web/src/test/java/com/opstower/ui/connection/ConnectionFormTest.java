@@ -1,10 +1,14 @@
 package com.opstower.ui.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.connection.control.ConnectionDraft;
 import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,7 +43,7 @@ class ConnectionFormTest {
     assertNull(allSecretsTyped(authType).toDraft().secret());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void hasNoGetterThatCouldRenderASecret() {
     boolean exposes =
         Arrays.stream(ConnectionForm.class.getMethods())
@@ -54,7 +58,7 @@ class ConnectionFormTest {
     assertEquals(false, exposes);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void keepsTheTypedNonSecretFields() {
     ConnectionForm form = allSecretsTyped("api_key_header");
     form.headerName = "X-Api-Key";
@@ -63,5 +67,36 @@ class ConnectionFormTest {
     assertEquals("X-Api-Key", draft.headerName());
     assertEquals("Billing", draft.label());
     assertEquals("https://api.example.com", draft.baseUrl());
+  }
+
+  @Test
+  void thePolicyIsWhatIsTickedAndTyped() {
+    ConnectionForm form = allSecretsTyped("none");
+    form.methods = List.of("GET", "DELETE");
+    form.paths = "/invoices\r\n\n  /invoices/*  \n";
+    ConnectionDraft.PolicyDraft policy = form.toDraft().policy();
+    assertEquals(List.of("GET", "DELETE"), policy.methods());
+    assertEquals(List.of("/invoices", "/invoices/*"), policy.paths());
+  }
+
+  @Test
+  void readOnlyMeansGetAloneEvenWithOtherBoxesTicked() {
+    ConnectionForm form = allSecretsTyped("none");
+    form.methods = List.of("POST", "DELETE");
+    form.readOnly = "on";
+    assertEquals(List.of("GET"), form.toDraft().policy().methods());
+    assertTrue(form.allows("GET"));
+    assertFalse(form.allows("POST"));
+  }
+
+  @Test
+  void nothingTickedIsAnEmptyListForTheValidatorToRefuse() {
+    ConnectionForm form = allSecretsTyped("none");
+    assertEquals(List.of(), form.toDraft().policy().methods());
+    assertEquals(List.of(), form.toDraft().policy().paths(), "blank: any path");
+    assertEquals(
+        List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
+        ConnectionForm.blank().toDraft().policy().methods(),
+        "a new form ticks every method");
   }
 }

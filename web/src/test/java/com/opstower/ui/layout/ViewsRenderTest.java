@@ -52,6 +52,8 @@ class ViewsRenderTest {
         true,
         null,
         null,
+        "GET only (read-only)",
+        List.of("/invoices/*"),
         lastTest,
         UiTime.shown(Instant.parse("2026-11-29T14:53:00Z"), CLOCK),
         List.of("Analyst"));
