@@ -40,7 +40,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
       return;
     }
     request.setProperty(
-        CallerToken.PROPERTY, new CallerToken(token.get().id(), token.get().scopes()));
+        CallerToken.PROPERTY,
+        new CallerToken(
+            token.get().id(), token.get().scopes(), token.get().agentId().orElse(null)));
   }
 
   private static Optional<String> bearerValue(ContainerRequestContext request) {

@@ -12,6 +12,7 @@ import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import com.opstower.problem.ProblemException.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,8 @@ public class AgentService {
   @PersistenceContext EntityManager em;
 
   @Inject ConnectionService connections;
+
+  @Inject Event<AgentDeleted> deleted;
 
   /**
    * A new agent. Its name must be unique ignoring case: a duplicate is a {@code conflict} naming
@@ -95,8 +98,11 @@ public class AgentService {
     }
   }
 
+  /** Removes the agent; the tokens bound to it are revoked in the same transaction. */
   public void delete(String id) {
-    em.remove(get(id));
+    Agent agent = get(id);
+    deleted.fire(new AgentDeleted(agent.id(), Timestamps.now()));
+    em.remove(agent);
   }
 
   public void enableConnection(String id, String connectionId) {

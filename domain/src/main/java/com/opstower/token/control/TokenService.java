@@ -1,5 +1,7 @@
 package com.opstower.token.control;
 
+import com.opstower.agent.control.AgentDeleted;
+import com.opstower.agent.control.AgentService;
 import com.opstower.persistence.ChangeGeneration;
 import com.opstower.persistence.GenerationCache;
 import com.opstower.persistence.Timestamps;
@@ -12,12 +14,14 @@ import com.opstower.token.entity.ApiToken;
 import com.opstower.token.entity.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +45,8 @@ public class TokenService {
 
   @Inject ChangeGeneration generation;
 
+  @Inject AgentService agents;
+
   /** Live tokens by hash, until a token, agent or connection changes. */
   private GenerationCache<String, ApiToken> live;
 
@@ -58,6 +64,15 @@ public class TokenService {
    * database (UNIQUE {@code name_key}), which decides between two simultaneous requests.
    */
   public IssuedToken create(String name, Set<Scope> scopes) {
+    return create(name, scopes, null);
+  }
+
+  /**
+   * As {@link #create(String, Set)}, bound to one agent when {@code agentIdOrNull} is given
+   * (docs/api.md "Agent-bound tokens"): only with the {@code agent} scope alone, and only to an
+   * agent that exists.
+   */
+  public IssuedToken create(String name, Set<Scope> scopes, String agentIdOrNull) {
     String trimmed = name == null ? "" : name.trim();
     if (trimmed.isEmpty() || trimmed.length() > ApiToken.NAME_MAX) {
       throw invalid("name", "Enter a name of 1 to 100 characters.");
@@ -68,12 +83,22 @@ public class TokenService {
     if (scopes.isEmpty()) {
       throw invalid("scopes", "Choose at least one scope: admin, agent.");
     }
+    if (agentIdOrNull != null) {
+      if (!scopes.equals(Set.of(Scope.AGENT))) {
+        throw invalid(
+            "agentId", "Only a token with the agent scope alone can be bound to an agent.");
+      }
+      if (agents.find(agentIdOrNull).isEmpty()) {
+        throw invalid("agentId", "There is no agent with this id.");
+      }
+    }
     Optional<ApiToken> holder = findLiveByName(trimmed);
     if (holder.isPresent()) {
       throw duplicate(holder.get().name());
     }
     String value = TokenValues.generate();
-    ApiToken token = new ApiToken(trimmed, scopes, TokenValues.hash(value), Timestamps.now());
+    ApiToken token =
+        new ApiToken(trimmed, scopes, TokenValues.hash(value), agentIdOrNull, Timestamps.now());
     try {
       em.persist(token);
       em.flush();
@@ -189,6 +214,28 @@ public class TokenService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ApiToken> listActive() {
     return em.createNamedQuery(ApiToken.FIND_ACTIVE, ApiToken.class).getResultList();
+  }
+
+  /** The live tokens bound to {@code agentId}, oldest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ApiToken> listBoundTo(String agentId) {
+    return em
+        .createNamedQuery(ApiToken.FIND_LIVE_BOUND_TO, ApiToken.class)
+        .setParameter("agentId", agentId)
+        .getResultList()
+        .stream()
+        .sorted(Comparator.comparing(ApiToken::createdAt))
+        .toList();
+  }
+
+  /** A deleted agent's bound tokens are revoked with it (same transaction). */
+  public void revokeBoundTokens(@Observes AgentDeleted deleted) {
+    for (ApiToken token :
+        em.createNamedQuery(ApiToken.FIND_LIVE_BOUND_TO, ApiToken.class)
+            .setParameter("agentId", deleted.agentId())
+            .getResultList()) {
+      token.revoke(deleted.deletedAt());
+    }
   }
 
   /** Revokes at once and frees the name; returns the token as revoked. */

@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
     name = ApiToken.FIND_LIVE_BY_NAME_KEY,
     query = "SELECT t FROM ApiToken t WHERE t.nameKey = :key AND t.revokedAt IS NULL")
 @NamedQuery(
+    name = ApiToken.FIND_LIVE_BOUND_TO,
+    query = "SELECT t FROM ApiToken t WHERE t.agentId = :agentId AND t.revokedAt IS NULL")
+@NamedQuery(
     name = ApiToken.MARK_USED,
     query = "UPDATE ApiToken t SET t.lastUsedAt = :at WHERE t.id = :id")
 public class ApiToken {
@@ -52,6 +55,7 @@ public class ApiToken {
   public static final String COUNT = "ApiToken.count";
   public static final String MARK_USED = "ApiToken.markUsed";
   public static final String FIND_LIVE_BY_NAME_KEY = "ApiToken.findLiveByNameKey";
+  public static final String FIND_LIVE_BOUND_TO = "ApiToken.findLiveBoundTo";
   public static final int NAME_MAX = 100;
 
   /** Lower-casing can lengthen a name (e.g. U+0130 becomes two chars), so the key has room. */
@@ -86,12 +90,28 @@ public class ApiToken {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  /** The one agent whose runtime this token may use; null for a token of every agent. */
+  @Column(name = "agent_id", length = 36)
+  private String agentId;
+
   protected ApiToken() {}
 
   public ApiToken(String name, Set<Scope> scopes, String hash, Instant now) {
+    this(name, scopes, hash, null, now);
+  }
+
+  /**
+   * @param agentIdOrNull the agent the token is bound to (docs/api.md "Agent-bound tokens"); only a
+   *     token with the {@code agent} scope alone can be bound
+   */
+  public ApiToken(String name, Set<Scope> scopes, String hash, String agentIdOrNull, Instant now) {
     if (scopes.isEmpty()) {
       throw new IllegalArgumentException("A token needs at least one scope");
     }
+    if (agentIdOrNull != null && !scopes.equals(Set.of(Scope.AGENT))) {
+      throw new IllegalArgumentException("Only an agent-scope token can be bound to an agent");
+    }
+    this.agentId = agentIdOrNull;
     this.id = UUID.randomUUID().toString();
     this.name = Objects.requireNonNull(name);
     this.nameKey = nameKey(name);
@@ -158,6 +178,16 @@ public class ApiToken {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** The agent this token is bound to; empty when it may use every agent. */
+  public Optional<String> agentId() {
+    return Optional.ofNullable(agentId);
+  }
+
+  /** Whether the token may use the runtime of {@code agent}: unbound, or bound to it. */
+  public boolean mayUseAgent(String agent) {
+    return agentId == null || agentId.equals(agent);
   }
 
   public Optional<Instant> lastUsedAt() {

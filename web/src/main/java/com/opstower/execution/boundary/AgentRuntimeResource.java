@@ -72,8 +72,14 @@ public class AgentRuntimeResource {
   @Path("{agentId}/tools")
   @Operation(
       summary = "OpenAI-style function definitions for every connection enabled on the agent")
-  public List<ToolDefinition> tools(@PathParam("agentId") String agentId) {
+  public List<ToolDefinition> tools(
+      @PathParam("agentId") String agentId, @Context ContainerRequestContext request) {
+    caller(request).requireAgent(agentId);
     return tools.forAgent(agentId);
+  }
+
+  private static CallerToken caller(ContainerRequestContext request) {
+    return (CallerToken) request.getProperty(CallerToken.PROPERTY);
   }
 
   @POST
@@ -87,7 +93,8 @@ public class AgentRuntimeResource {
       @RequestBody(content = @Content(schema = @Schema(implementation = AgentRequestDoc.class)))
           InputStream body,
       @Context ContainerRequestContext request) {
-    CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
+    CallerToken caller = caller(request);
+    caller.requireAgent(agentId);
     long limit = configuration.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
     // read and parsed only once the per-token limits have admitted the call; with the
     // non-blocking executor no request thread waits for the upstream
@@ -105,7 +112,8 @@ public class AgentRuntimeResource {
       @PathParam("agentId") String agentId,
       @PathParam("connectionId") String connectionId,
       @Context ContainerRequestContext request) {
-    CallerToken caller = (CallerToken) request.getProperty(CallerToken.PROPERTY);
+    CallerToken caller = caller(request);
+    caller.requireAgent(agentId);
     return docs.fetch(agentId, connectionId, caller.tokenId());
   }
 

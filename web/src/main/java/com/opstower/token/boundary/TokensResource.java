@@ -41,12 +41,18 @@ public class TokensResource {
 
   /** A token as listed: never its value or hash. */
   public record TokenView(
-      String id, String name, List<String> scopes, Instant createdAt, Instant lastUsedAt) {
+      String id,
+      String name,
+      List<String> scopes,
+      String agentId,
+      Instant createdAt,
+      Instant lastUsedAt) {
     static TokenView of(ApiToken token) {
       return new TokenView(
           token.id(),
           token.name(),
           TokensResource.scopes(token),
+          token.agentId().orElse(null),
           token.createdAt(),
           token.lastUsedAt().orElse(null));
     }
@@ -54,7 +60,12 @@ public class TokensResource {
 
   /** The creation answer, the only time the value is shown. */
   public record CreatedToken(
-      String id, String name, List<String> scopes, Instant createdAt, String token) {}
+      String id,
+      String name,
+      List<String> scopes,
+      String agentId,
+      Instant createdAt,
+      String token) {}
 
   @Schema(name = "TokenInput")
   public record TokenInput(
@@ -62,7 +73,9 @@ public class TokensResource {
       @Schema(
               required = true,
               enumeration = {"admin", "agent"})
-          List<String> scopes) {}
+          List<String> scopes,
+      @Schema(description = "Bind the token to this agent (only with the agent scope alone)")
+          String agentId) {}
 
   @POST
   @Operation(summary = "Create a token; its value is returned only in this answer")
@@ -70,14 +83,24 @@ public class TokensResource {
       @RequestBody(content = @Content(schema = @Schema(implementation = TokenInput.class)))
           String body,
       @Context UriInfo uri) {
-    JsonInput input = JsonInput.parse(body, Set.of("name", "scopes"));
-    IssuedToken issued = tokens.create(input.string("name"), scopes(input.strings("scopes")));
+    JsonInput input = JsonInput.parse(body, Set.of("name", "scopes", "agentId"));
+    String agentId = input.string("agentId");
+    IssuedToken issued =
+        tokens.create(
+            input.string("name"),
+            scopes(input.strings("scopes")),
+            agentId == null || agentId.isBlank() ? null : agentId);
     ApiToken token = issued.token();
     return Response.created(uri.getAbsolutePathBuilder().path(token.id()).build())
         .header("Cache-Control", "no-store")
         .entity(
             new CreatedToken(
-                token.id(), token.name(), scopes(token), token.createdAt(), issued.value()))
+                token.id(),
+                token.name(),
+                scopes(token),
+                token.agentId().orElse(null),
+                token.createdAt(),
+                issued.value()))
         .build();
   }
 

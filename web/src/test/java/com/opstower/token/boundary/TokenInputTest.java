@@ -27,11 +27,13 @@ class TokenInputTest {
   private static final class HandedOver extends RuntimeException {
     final String name;
     final Set<Scope> scopes;
+    final String agentId;
 
-    HandedOver(String name, Set<Scope> scopes) {
+    HandedOver(String name, Set<Scope> scopes, String agentId) {
       super(null, null, false, false);
       this.name = name;
       this.scopes = scopes;
+      this.agentId = agentId;
     }
   }
 
@@ -40,8 +42,8 @@ class TokenInputTest {
     resource.tokens =
         new TokenService() {
           @Override
-          public IssuedToken create(String name, Set<Scope> scopes) {
-            throw new HandedOver(name, Set.copyOf(scopes));
+          public IssuedToken create(String name, Set<Scope> scopes, String agentId) {
+            throw new HandedOver(name, Set.copyOf(scopes), agentId);
           }
         };
     return resource;
@@ -137,5 +139,12 @@ class TokenInputTest {
         "The request body must be a JSON object.",
         () -> resource().create(json("[{'name':'a','scopes':['agent']}]"), null));
     assertInvalidBody("Send a JSON object as the request body.", () -> resource().create("", null));
+  }
+
+  @Test
+  void anAgentIdIsPassedOnAndABlankOneIsNone() {
+    assertEquals("a-1", create("{'name':'e','scopes':['agent'],'agentId':'a-1'}").agentId);
+    assertNull(create("{'name':'e','scopes':['agent'],'agentId':' '}").agentId);
+    assertNull(create("{'name':'e','scopes':['agent']}").agentId);
   }
 }
