@@ -55,6 +55,7 @@ public final class Settings {
   public static final String LIMITS_PER_MINUTE_DEFAULT = "600";
   public static final String EXECUTOR_NON_BLOCKING = "opstower.executor.non-blocking";
   public static final String EXECUTOR_NON_BLOCKING_DEFAULT = "true";
+  public static final String MCP_ALLOWED_ORIGINS = "opstower.mcp.allowed-origins";
 
   /** Every key, in the order of the README's configuration table. */
   public static final List<Setting> CATALOGUE =
@@ -79,7 +80,8 @@ public final class Settings {
           with(EXECUTOR_POOL_SIZE, EXECUTOR_POOL_SIZE_DEFAULT),
           with(LIMITS_IN_FLIGHT, LIMITS_IN_FLIGHT_DEFAULT),
           with(LIMITS_PER_MINUTE, LIMITS_PER_MINUTE_DEFAULT),
-          with(EXECUTOR_NON_BLOCKING, EXECUTOR_NON_BLOCKING_DEFAULT));
+          with(EXECUTOR_NON_BLOCKING, EXECUTOR_NON_BLOCKING_DEFAULT),
+          without(MCP_ALLOWED_ORIGINS));
 
   private Settings() {}
 

@@ -5,6 +5,7 @@ import com.opstower.agent.boundary.AgentsResource;
 import com.opstower.connection.boundary.ConnectionsResource;
 import com.opstower.crypto.boundary.CryptoResource;
 import com.opstower.execution.boundary.AgentRuntimeResource;
+import com.opstower.mcp.boundary.McpResource;
 import com.opstower.token.boundary.TokensResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -54,7 +55,8 @@ public class ApiApplication extends Application {
                 TokensResource.class,
                 CryptoResource.class,
                 ActivityResource.class,
-                AgentRuntimeResource.class));
+                AgentRuntimeResource.class,
+                McpResource.class));
     krazoViewFilter().ifPresent(classes::add);
     return classes;
   }

@@ -19,14 +19,14 @@ import java.util.Set;
  * Reads the tool arguments of an agent request. Query and header values may be strings; numbers and
  * booleans are taken as their JSON text because language models often send {@code "page": 2}.
  */
-final class AgentCallInput {
+public final class AgentCallInput {
 
   private static final Set<String> FIELDS =
       Set.of("method", "path", "query", "headers", "body", "contentType");
 
   private AgentCallInput() {}
 
-  static AgentCall read(String json) {
+  public static AgentCall read(String json) {
     JsonInput input = JsonInput.parse(json, FIELDS);
     String method = input.string("method");
     if (method == null) {

@@ -44,7 +44,7 @@ public class ExecutionResultWriter implements MessageBodyWriter<ExecutionResult>
     write(result, entityStream);
   }
 
-  static void write(ExecutionResult result, OutputStream out) {
+  public static void write(ExecutionResult result, OutputStream out) {
     try (JsonGenerator json = GENERATORS.createGenerator(out, StandardCharsets.UTF_8)) {
       json.writeStartObject();
       nullable(json, "body", result.body());
