@@ -41,6 +41,9 @@ abstract class RuntimeFixture extends DeployedApp {
   /** The id of {@link #agentApi}'s token. */
   String agentTokenId;
 
+  /** The value of {@link #agentApi}'s token, for clients of other kinds. */
+  private String agentTokenValue;
+
   @BeforeAll
   static void startUpstream() {
     upstream =
@@ -63,9 +66,14 @@ abstract class RuntimeFixture extends DeployedApp {
   void clients() {
     admin = new Api(base, ADMIN_TOKEN);
     Api.Reply token = admin.post("/api/v1/tokens", token("engine-" + UUID.randomUUID(), "agent"));
-    agentApi = new Api(base, token.json().getString("token"));
+    agentTokenValue = token.json().getString("token");
+    agentApi = new Api(base, agentTokenValue);
     agentTokenId = token.json().getString("id");
     upstream.resetAll();
+  }
+
+  String agentToken() {
+    return agentTokenValue;
   }
 
   static String upstreamUrl(String path) {
