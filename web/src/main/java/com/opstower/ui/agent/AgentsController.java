@@ -5,15 +5,22 @@ import com.opstower.agent.entity.Agent;
 import com.opstower.agent.entity.AgentType;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.Connection;
+import com.opstower.persistence.Timestamps;
 import com.opstower.problem.ProblemException;
+import com.opstower.token.control.TokenService;
+import com.opstower.token.control.TokenService.IssuedToken;
+import com.opstower.token.entity.Scope;
 import com.opstower.ui.layout.Choice;
 import com.opstower.ui.layout.FieldErrors;
 import com.opstower.ui.layout.Flash;
 import com.opstower.ui.layout.ViewStatus;
+import com.opstower.ui.token.IssuedOnce;
+import com.opstower.ui.token.TokenRow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,9 +29,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Agents: the list, create, edit and delete. The agent page is one form: its details and the
@@ -37,6 +46,9 @@ public class AgentsController {
 
   static final String FORM = "agents/form.html";
 
+  /** The IssuedOnce page of an agent's engine token: this prefix and the agent's id. */
+  private static final String ENGINE_PAGE = "agent-engine:";
+
   private static final List<Choice> TYPES =
       Arrays.stream(AgentType.values()).map(t -> new Choice(t.wire(), t.displayName())).toList();
 
@@ -47,6 +59,10 @@ public class AgentsController {
   @Inject Models models;
 
   @Context HttpServletResponse servlet;
+
+  @Context HttpServletRequest request;
+
+  @Inject TokenService tokens;
 
   @Inject Flash flash;
 
@@ -122,6 +138,35 @@ public class AgentsController {
     };
   }
 
+  /**
+   * "Connect an agent engine": a token bound to this agent, shown once on the agent's page with a
+   * ready configuration (post-redirect-get, like the token page).
+   */
+  @POST
+  @Path("agents/{id}/engine-token")
+  public String createEngineToken(@PathParam("id") String id) {
+    Agent agent = agents.get(id);
+    IssuedToken issued = tokens.create(freeTokenName(agent.name()), Set.of(Scope.AGENT), id);
+    IssuedOnce.keep(
+        request.getSession(true),
+        ENGINE_PAGE + id,
+        issued.token().name(),
+        issued.value(),
+        Timestamps.now());
+    return "redirect:agents/" + id + "#connect-engine";
+  }
+
+  /** "<agent> engine", or with a number when a live token already has that name. */
+  private String freeTokenName(String agentName) {
+    String base =
+        (agentName.length() > 80 ? agentName.substring(0, 80).strip() : agentName) + " engine";
+    String name = base;
+    for (int n = 2; tokens.findLiveByName(name).isPresent(); n++) {
+      name = base + " " + n;
+    }
+    return name;
+  }
+
   @GET
   @Path("agents/{id}/delete")
   public String confirmDelete(@PathParam("id") String id) {
@@ -141,6 +186,22 @@ public class AgentsController {
     return "redirect:agents";
   }
 
+  private void showEngineSetup(Agent agent) {
+    String token =
+        IssuedOnce.take(request.getSession(false), ENGINE_PAGE + agent.id(), Timestamps.now())
+            .map(
+                issued -> {
+                  models.put("engineTokenName", issued.name());
+                  return issued.value();
+                })
+            .orElse(null);
+    URI page = URI.create(request.getRequestURL().toString());
+    String mcpUrl =
+        page.resolve(request.getContextPath() + "/api/v1/agents/" + agent.id() + "/mcp").toString();
+    models.put("engine", new EngineSetup(mcpUrl, EngineSetup.serverName(agent.name()), token));
+    models.put("engineTokens", tokens.listBoundTo(agent.id()).stream().map(TokenRow::of).toList());
+  }
+
   /** The form; the switches show what was posted, else what is stored (all off for a new one). */
   private String show(AgentForm form, Agent agent, FieldErrors errors) {
     models.put("form", form);
@@ -150,6 +211,7 @@ public class AgentsController {
     if (agent != null) {
       models.put("agentId", agent.id());
       models.put("agentName", agent.name());
+      showEngineSetup(agent);
     }
     models.put(
         "toggles",

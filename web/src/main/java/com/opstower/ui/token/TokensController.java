@@ -1,11 +1,14 @@
 package com.opstower.ui.token;
 
+import com.opstower.agent.control.AgentService;
+import com.opstower.agent.entity.Agent;
 import com.opstower.persistence.Timestamps;
 import com.opstower.problem.ProblemException;
 import com.opstower.token.control.TokenService;
 import com.opstower.token.control.TokenService.IssuedToken;
 import com.opstower.token.entity.ApiToken;
 import com.opstower.token.entity.Scope;
+import com.opstower.ui.layout.Choice;
 import com.opstower.ui.layout.FieldErrors;
 import com.opstower.ui.layout.Flash;
 import com.opstower.ui.layout.ViewStatus;
@@ -42,6 +45,8 @@ public class TokensController {
 
   @Inject TokenService tokens;
 
+  @Inject AgentService agents;
+
   @Inject Models models;
 
   @Context HttpServletResponse servlet;
@@ -59,23 +64,27 @@ public class TokensController {
               models.put("issuedName", issued.name());
               models.put("issuedValue", issued.value());
             });
-    return show(FieldErrors.none(), "", List.of(Scope.AGENT.wire()));
+    return show(FieldErrors.none(), "", List.of(Scope.AGENT.wire()), null);
   }
 
   @POST
   @Path("tokens")
-  public Response create(@FormParam("name") String name, @FormParam("scope") List<String> scopes) {
+  public Response create(
+      @FormParam("name") String name,
+      @FormParam("scope") List<String> scopes,
+      @FormParam("agentId") String agentId) {
     List<String> chosen = scopes == null ? List.of() : scopes;
     Set<Scope> parsed = EnumSet.noneOf(Scope.class);
     chosen.stream().map(Scope::fromWire).flatMap(Optional::stream).forEach(parsed::add);
     try {
-      IssuedToken issued = tokens.create(name, parsed);
+      String bound = agentId == null || agentId.isBlank() ? null : agentId;
+      IssuedToken issued = tokens.create(name, parsed, bound);
       IssuedOnce.keep(
           request.getSession(true), issued.token().name(), issued.value(), Timestamps.now());
       return Response.ok("redirect:tokens").build();
     } catch (ProblemException refused) {
       return ViewStatus.of(
-          servlet, 400, show(FieldErrors.of(refused), name == null ? "" : name, chosen));
+          servlet, 400, show(FieldErrors.of(refused), name == null ? "" : name, chosen, agentId));
     }
   }
 
@@ -84,7 +93,7 @@ public class TokensController {
   @Path("tokens/{id}/revoke")
   public String confirmRevoke(@PathParam("id") String id) {
     ApiToken token = tokens.getLive(id);
-    models.put("token", TokenRow.of(token));
+    models.put("token", row(token));
     return CONFIRM_REVOKE;
   }
 
@@ -97,8 +106,14 @@ public class TokensController {
     return "redirect:tokens";
   }
 
-  private String show(FieldErrors errors, String name, List<String> scopes) {
-    models.put("tokens", tokens.listActive().stream().map(TokenRow::of).toList());
+  private TokenRow row(ApiToken token) {
+    return TokenRow.of(token, token.agentId().flatMap(agents::find).map(Agent::name).orElse(null));
+  }
+
+  private String show(FieldErrors errors, String name, List<String> scopes, String agentId) {
+    models.put("tokens", tokens.listActive().stream().map(this::row).toList());
+    models.put("agents", agents.list().stream().map(a -> new Choice(a.id(), a.name())).toList());
+    models.put("boundAgentId", agentId == null ? "" : agentId);
     models.put("errors", errors);
     models.put("name", name);
     models.put("adminChecked", scopes.contains(Scope.ADMIN.wire()));

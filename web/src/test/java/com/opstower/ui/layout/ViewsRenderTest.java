@@ -114,12 +114,18 @@ class ViewsRenderTest {
 
     TokenRow never =
         new TokenRow(
-            "t1", "ci", "agent", UiTime.shown(Instant.parse("2026-11-28T09:00:00Z"), CLOCK), null);
+            "t1",
+            "ci",
+            "agent",
+            "Analyst",
+            UiTime.shown(Instant.parse("2026-11-28T09:00:00Z"), CLOCK),
+            null);
     TokenRow used =
         new TokenRow(
             "t2",
             "ops",
             "admin",
+            null,
             UiTime.shown(Instant.parse("2026-11-12T09:00:00Z"), CLOCK),
             UiTime.shown(Instant.parse("2026-11-29T14:56:00Z"), CLOCK));
     Map<String, Object> tokenModels = new HashMap<>();
@@ -180,7 +186,7 @@ class ViewsRenderTest {
     Map<String, Object> tokenModels = new HashMap<>();
     tokenModels.put(
         "tokens",
-        List.of(new TokenRow("t1", "ci", "agent", UiTime.shown(Instant.EPOCH, CLOCK), null)));
+        List.of(new TokenRow("t1", "ci", "agent", null, UiTime.shown(Instant.EPOCH, CLOCK), null)));
     tokenModels.put("name", "");
     assertTrue(
         render("tokens/list", tokenModels).contains("class=\"destructive outline small revoke\""));

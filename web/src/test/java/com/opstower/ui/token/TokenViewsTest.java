@@ -19,6 +19,7 @@ class TokenViewsTest {
           "0b6f2c1e-8d7a-4a57-9f00-3c2b1a0e9d88",
           "ci-agent",
           "agent",
+          null,
           UiTime.shown(Instant.parse("2025-06-01T08:00:00Z")),
           null);
 
