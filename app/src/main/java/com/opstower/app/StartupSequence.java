@@ -7,6 +7,7 @@ import com.opstower.connection.control.Reencryption;
 import com.opstower.crypto.control.CryptoKeys;
 import com.opstower.persistence.UniqueViolation;
 import com.opstower.token.control.TokenService;
+import com.opstower.tool.control.StoredToolNames;
 import com.opstower.user.control.PasswordRules;
 import com.opstower.user.control.UserService;
 import jakarta.annotation.PostConstruct;
@@ -91,6 +92,8 @@ public class StartupSequence {
 
   @Inject TokenService tokens;
 
+  @Inject StoredToolNames toolNames;
+
   @Inject StartupState readiness;
 
   @Inject
@@ -118,6 +121,18 @@ public class StartupSequence {
     }
   }
 
+  /** Another instance starting at the same moment may store them first; that is as good. */
+  private void storeToolNames() {
+    try {
+      int stored = toolNames.storeMissing();
+      if (stored > 0) {
+        LOG.info("Stored " + stored + " tool names of connections and agents from before.");
+      }
+    } catch (RuntimeException raced) {
+      LOG.info("Tool names were being stored by another instance: " + raced);
+    }
+  }
+
   @PostConstruct
   void start() {
     PasswordRules.requireUsableBootstrapPassword(adminPassword);
@@ -127,6 +142,7 @@ public class StartupSequence {
     migration.migrate(dataSource);
     readiness.migrated();
     reencryption.bindOlderSecrets();
+    storeToolNames();
     firstOfSeveral("the first admin user", () -> users.bootstrapAdmin(adminPassword))
         .flatMap(generated -> generated)
         .ifPresent(

@@ -4,6 +4,7 @@ import com.opstower.agent.entity.Agent;
 import com.opstower.agent.entity.AgentType;
 import com.opstower.connection.control.ConnectionDeleted;
 import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.control.ToolRenamed;
 import com.opstower.connection.entity.Connection;
 import com.opstower.persistence.Timestamps;
 import com.opstower.persistence.UniqueViolation;
@@ -21,6 +22,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,9 +55,7 @@ public class AgentService {
     Valid valid = validate(draft, null);
     Instant now = Timestamps.now();
     Agent agent = new Agent(valid.name(), valid.type(), valid.description(), now);
-    enabled.stream()
-        .filter(connectionId -> connections.find(connectionId).isPresent())
-        .forEach(connectionId -> agent.enableConnection(connectionId, now));
+    existing(enabled).forEach(e -> agent.enableConnection(e.id(), e.connection().toolName(), now));
     em.persist(agent);
     flush(valid.name());
     return agent;
@@ -79,10 +79,11 @@ public class AgentService {
     for (String connectionId : shown) {
       if (!enabled.contains(connectionId)) {
         agent.disableConnection(connectionId, now);
-      } else if (connections.find(connectionId).isPresent()) {
-        agent.enableConnection(connectionId, now);
       }
     }
+    existing(enabled).stream()
+        .filter(e -> shown.contains(e.id()))
+        .forEach(e -> agent.enableConnection(e.id(), e.connection().toolName(), now));
     flush(valid.name());
     return agent;
   }
@@ -107,8 +108,57 @@ public class AgentService {
 
   public void enableConnection(String id, String connectionId) {
     Agent agent = get(id);
-    connections.get(connectionId);
-    agent.enableConnection(connectionId, Timestamps.now());
+    Connection connection = connections.get(connectionId);
+    agent.enableConnection(connectionId, connection.toolName(), Timestamps.now());
+  }
+
+  /**
+   * The connections of {@code ids} that exist, oldest first: enabled together in one save, the
+   * oldest keeps a shared tool name, whatever order the form sent them in.
+   */
+  private List<Enabling> existing(Set<String> ids) {
+    return ids.stream()
+        .flatMap(id -> connections.find(id).map(c -> new Enabling(id, c)).stream())
+        .sorted(
+            Comparator.comparing((Enabling e) -> e.connection().createdAt())
+                .thenComparing(Enabling::id))
+        .toList();
+  }
+
+  private record Enabling(String id, Connection connection) {}
+
+  /**
+   * A connection's tool was renamed on request: every agent that has it follows (keeping the name
+   * unique on that agent), in the renaming transaction.
+   */
+  public void followRenamedTool(@Observes ToolRenamed renamed) {
+    usingConnection(renamed.connectionId())
+        .forEach(
+            agent -> agent.renameTool(renamed.connectionId(), renamed.toolName(), renamed.at()));
+  }
+
+  /**
+   * Gives every agent a stored tool name for each connection it has without one (agents from before
+   * stable tool names), as they saw them until then: in label order, the first of a name keeping
+   * it. Returns how many names were stored.
+   */
+  public int storeMissingToolNames() {
+    int stored = 0;
+    Instant now = Timestamps.now();
+    for (Agent agent : list()) {
+      List<Connection> unnamed =
+          agent.connectionIds().stream()
+              .filter(id -> agent.toolName(id).isEmpty())
+              .map(connections::find)
+              .flatMap(Optional::stream)
+              .sorted(ConnectionService.BY_LABEL)
+              .toList();
+      for (Connection connection : unnamed) {
+        agent.enableConnection(connection.id(), connection.toolName(), now);
+        stored++;
+      }
+    }
+    return stored;
   }
 
   public void disableConnection(String id, String connectionId) {

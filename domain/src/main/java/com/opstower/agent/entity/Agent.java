@@ -1,5 +1,6 @@
 package com.opstower.agent.entity;
 
+import com.opstower.connection.entity.ToolName;
 import com.opstower.persistence.CachedEntityListener;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -9,14 +10,19 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -78,6 +84,18 @@ public class Agent {
   @Column(name = "connection_id", length = 36)
   private Set<String> connectionIds = new TreeSet<>();
 
+  /**
+   * The tool name this agent sees for each enabled connection, given when it was enabled: the
+   * connection's tool name, or that name with {@code _2}, {@code _3}… when another connection of
+   * this agent already has it. So the connection enabled first keeps the plain name, and nothing
+   * renames a tool but an explicit {@link #renameTool}.
+   */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "agent_tool_names", joinColumns = @JoinColumn(name = "agent_id"))
+  @MapKeyColumn(name = "connection_id", length = 36)
+  @Column(name = "tool_name", length = ToolName.MAX_LENGTH)
+  private Map<String, String> toolNames = new HashMap<>();
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -103,8 +121,16 @@ public class Agent {
   }
 
   /** Idempotent: enabling an enabled connection changes nothing. */
-  public void enableConnection(String connectionId, Instant now) {
+  /**
+   * @param toolName the connection's tool name; this agent's name for it is given now (see {@link
+   *     #toolNames}) unless it has one
+   */
+  public void enableConnection(String connectionId, String toolName, Instant now) {
     if (connectionIds.add(connectionId)) {
+      updatedAt = now;
+    }
+    if (!toolNames.containsKey(connectionId)) {
+      toolNames.put(connectionId, freeName(toolName));
       updatedAt = now;
     }
   }
@@ -113,6 +139,29 @@ public class Agent {
     if (connectionIds.remove(connectionId)) {
       updatedAt = now;
     }
+    toolNames.remove(connectionId);
+  }
+
+  /** The connection was renamed on request: this agent's name for it follows, if free. */
+  public void renameTool(String connectionId, String toolName, Instant now) {
+    if (toolNames.remove(connectionId) != null) {
+      toolNames.put(connectionId, freeName(toolName));
+      updatedAt = now;
+    }
+  }
+
+  /** The tool name this agent sees for the connection; empty when it is not enabled. */
+  public Optional<String> toolName(String connectionId) {
+    return Optional.ofNullable(toolNames.get(connectionId));
+  }
+
+  private String freeName(String base) {
+    Collection<String> taken = toolNames.values();
+    String name = base;
+    for (int n = 2; taken.contains(name); n++) {
+      name = ToolName.withSuffix(base, n);
+    }
+    return name;
   }
 
   /** What two agents' names must not share: the name, lower-cased. */

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,8 @@ public class ConnectionService {
   @PersistenceContext EntityManager em;
 
   @Inject Event<ConnectionDeleted> deleted;
+
+  @Inject Event<ToolRenamed> renamed;
 
   private final ConnectionValidator validator = new ConnectionValidator();
 
@@ -58,13 +61,37 @@ public class ConnectionService {
   }
 
   public Connection update(String id, ConnectionDraft draft) {
+    return update(id, draft, false);
+  }
+
+  /**
+   * @param renameTool whether the tool name follows the new label (the form asks; the tool keeps
+   *     its name otherwise, since agents and their prompts name it)
+   */
+  public Connection update(String id, ConnectionDraft draft, boolean renameTool) {
     Connection connection = get(id);
     boolean keepsSecret = keepsStoredSecret(connection, draft);
     List<FieldError> errors = validator.validate(draft, keepsSecret);
     requireValid(explainOriginChange(connection, draft, errors));
-    connection.update(detailsOf(draft, connection.policy()), draft.secret(), Timestamps.now());
+    Instant now = Timestamps.now();
+    connection.update(detailsOf(draft, connection.policy()), draft.secret(), now);
+    if (renameTool && connection.renameTool()) {
+      renamed.fire(new ToolRenamed(connection.id(), connection.toolName(), now));
+    }
     em.flush();
     return connection;
+  }
+
+  /** Stores the tool name of connections from before stable names; returns how many. */
+  public int storeMissingToolNames() {
+    int stored = 0;
+    for (Connection connection : list()) {
+      if (!connection.hasStoredToolName()) {
+        connection.renameTool();
+        stored++;
+      }
+    }
+    return stored;
   }
 
   /**

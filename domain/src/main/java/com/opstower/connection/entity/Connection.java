@@ -76,6 +76,13 @@ public class Connection {
   @Column(name = "policy_paths", length = CallPolicy.PATHS_COLUMN_MAX)
   private String policyPaths;
 
+  /**
+   * The tool name derived from the display name when the connection was created, kept when the
+   * label changes (agents and prompts name tools) until the admin asks for a rename.
+   */
+  @Column(name = "tool_name", length = ToolName.MAX_LENGTH)
+  private String toolName;
+
   /** {@link #policy()} parsed once: agent calls check it on every request. */
   @Transient private CallPolicy policy;
 
@@ -96,6 +103,7 @@ public class Connection {
     this.type = TYPE_EXTERNAL_API;
     this.createdAt = now;
     apply(details, secretOrNull, now);
+    this.toolName = ToolName.from(displayName());
   }
 
   /**
@@ -119,6 +127,7 @@ public class Connection {
     copy.baseUrl = baseUrl;
     copy.authType = authType;
     copy.secret = secret;
+    copy.toolName = toolName;
     copy.apply(details, null, now);
     return copy;
   }
@@ -223,6 +232,27 @@ public class Connection {
   /** What people and agents see as the connection's name: the label, else the base URL's host. */
   public String displayName() {
     return label != null ? label : baseUrl().host();
+  }
+
+  /**
+   * The name agents' tools for this connection start from (an agent that has another connection of
+   * the same name sees it with a suffix): fixed when the connection was created.
+   */
+  public String toolName() {
+    return toolName != null ? toolName : ToolName.from(displayName());
+  }
+
+  /** Whether the tool name was stored (connections from before stable names have none yet). */
+  public boolean hasStoredToolName() {
+    return toolName != null;
+  }
+
+  /** Derives the tool name from the display name again; returns whether it changed. */
+  public boolean renameTool() {
+    String derived = ToolName.from(displayName());
+    boolean changed = !derived.equals(toolName);
+    toolName = derived;
+    return changed;
   }
 
   public BaseUrl baseUrl() {

@@ -20,6 +20,7 @@ public class AgentTools {
 
   @Inject ExecutorConfiguration configuration;
 
+  /** In label order, each under the name the agent gave it when it was enabled. */
   public List<ToolDefinition> forAgent(String agentId) {
     Agent agent = agents.get(agentId);
     List<Connection> enabled =
@@ -28,7 +29,12 @@ public class AgentTools {
             .flatMap(Optional::stream)
             .sorted(ConnectionService.BY_LABEL)
             .toList();
-    return forConnections(enabled);
+    List<String> names =
+        enabled.stream()
+            .map(connection -> agent.toolName(connection.id()).orElse(connection.toolName()))
+            .toList();
+    return ToolDefinitions.forConnections(
+        enabled, names, configuration.maxResponseBytes(), configuration.timeout());
   }
 
   /** The definitions for these connections, e.g. for the preview on a connection's page. */

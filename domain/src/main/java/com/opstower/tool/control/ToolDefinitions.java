@@ -19,14 +19,25 @@ public final class ToolDefinitions {
    */
   public static List<ToolDefinition> forConnections(
       List<Connection> connections, int responseCapBytes, Duration timeout) {
+    return forConnections(
+        connections,
+        UniqueToolNames.assign(connections.stream().map(Connection::toolName).toList()),
+        responseCapBytes,
+        timeout);
+  }
+
+  /** With the names given, one per connection (an agent's stored tool names). */
+  public static List<ToolDefinition> forConnections(
+      List<Connection> connections, List<String> names, int responseCapBytes, Duration timeout) {
+    if (names.size() != connections.size()) {
+      throw new IllegalArgumentException("one name per connection");
+    }
     if (responseCapBytes <= 0) {
       throw new IllegalArgumentException("the response cap must be positive");
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the timeout must be positive");
     }
-    List<String> names =
-        UniqueToolNames.assign(connections.stream().map(Connection::displayName).toList());
     List<ToolDefinition> tools = new ArrayList<>(connections.size());
     for (int i = 0; i < connections.size(); i++) {
       Connection connection = connections.get(i);

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.agent.entity.Agent;
 import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.entity.AuthType;
+import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.ConnectionDetails;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
 import jakarta.persistence.EntityManager;
@@ -14,6 +17,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,19 +47,25 @@ class AgentNamesAndConnectionsTest {
         new ConnectionService() {
           @Override
           public Optional<Connection> find(String id) {
-            return existingConnections.contains(id) ? Optional.of(placeholder()) : Optional.empty();
+            return existingConnections.contains(id)
+                ? Optional.of(placeholder(id))
+                : Optional.empty();
           }
         };
   }
 
-  private static Connection placeholder() {
-    try {
-      var constructor = Connection.class.getDeclaredConstructor();
-      constructor.setAccessible(true);
-      return constructor.newInstance();
-    } catch (ReflectiveOperationException impossible) {
-      throw new AssertionError(impossible);
-    }
+  /** A connection labelled after {@code id}, created in the order of the ids. */
+  private static Connection placeholder(String id) {
+    return new Connection(
+        new ConnectionDetails(
+            "Conn " + id,
+            BaseUrl.parse("https://api.example.com"),
+            AuthType.NONE,
+            null,
+            null,
+            null),
+        null,
+        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id.hashCode() & 0xffff));
   }
 
   private static AgentDraft draft(String name) {

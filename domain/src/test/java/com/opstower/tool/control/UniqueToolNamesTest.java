@@ -3,6 +3,7 @@ package com.opstower.tool.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opstower.connection.entity.ToolNameTest;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;

@@ -174,4 +174,47 @@ class PolicyAndEngineIT extends BrowserTestBase {
     assertTrue(browser.text("#tokens-table").contains("Engine agent " + RUN));
     assertFalse(browser.driver.getPageSource().contains(token));
   }
+
+  @Test
+  void aNewLabelKeepsTheToolNameUnlessTheRenameIsTicked() throws Exception {
+    signIn();
+    String first = connection(Bodies.connection("Twin " + RUN, upstreamUrl("/v1"), noAuth()));
+    String agent = agentWith("Twin agent " + RUN, first);
+    String plain = "twin_" + RUN.toLowerCase();
+
+    // a second connection with the same label is saved with a warning about the shared name
+    browser.open("/connections/new/external-api");
+    browser.fill("label", "Twin " + RUN);
+    browser.fill("baseUrl", upstreamUrl("/v2"));
+    browser.choose("authType", "none");
+    browser.clickAndWait(By.id("save"));
+    assertTrue(browser.text("#flash").contains(plain + "_2"), browser.text("#flash"));
+
+    // the agent page shows the exact tool name
+    browser.open("/agents/" + agent);
+    assertTrue(
+        browser.text("#agent-connections").contains(plain), browser.text("#agent-connections"));
+
+    // a new label alone keeps the name; with the rename ticked the agent's tool follows
+    browser.open("/connections/" + first + "/edit");
+    assertEquals(plain, browser.text("#current-tool-name"));
+    browser.fill("label", "Renamed " + RUN);
+    browser.clickAndWait(By.id("save"));
+    assertEquals(plain, toolOf(agent));
+    browser.open("/connections/" + first + "/edit");
+    browser.driver.findElement(By.id("rename-tool")).click();
+    browser.clickAndWait(By.id("save"));
+    String renamed = "renamed_" + RUN.toLowerCase();
+    assertTrue(browser.text("#flash").contains(renamed), browser.text("#flash"));
+    assertEquals(renamed, toolOf(agent));
+  }
+
+  private String toolOf(String agent) {
+    return admin()
+        .get("/api/v1/agents/" + agent + "/tools")
+        .array()
+        .getJsonObject(0)
+        .getJsonObject("function")
+        .getString("name");
+  }
 }

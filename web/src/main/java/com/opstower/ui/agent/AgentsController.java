@@ -222,7 +222,8 @@ public class AgentsController {
                         c.id(),
                         c.displayName(),
                         c.baseUrl().toString(),
-                        form.showsEnabled(c.id(), agent != null && agent.isEnabled(c.id()))))
+                        form.showsEnabled(c.id(), agent != null && agent.isEnabled(c.id())),
+                        agent == null ? c.toolName() : agent.toolName(c.id()).orElse(c.toolName())))
             .toList());
     return FORM;
   }

@@ -65,6 +65,10 @@ public class ConnectionForm {
   @FormParam("paths")
   String paths;
 
+  /** On edit: "rename the tool after the new label" (otherwise the tool keeps its name). */
+  @FormParam("renameTool")
+  String renameTool;
+
   /** The reference of a secret typed earlier and kept for Save ({@link KeptSecrets}). */
   @FormParam("keptSecret")
   String keptSecret;
@@ -207,6 +211,10 @@ public class ConnectionForm {
 
   public boolean allows(String method) {
     return isReadOnly() ? "GET".equals(method) : methods != null && methods.contains(method);
+  }
+
+  public boolean renamesTool() {
+    return renameTool != null && !renameTool.isBlank();
   }
 
   public boolean isReadOnly() {

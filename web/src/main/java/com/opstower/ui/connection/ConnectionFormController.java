@@ -5,6 +5,7 @@ import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.ConnectionLimits;
+import com.opstower.connection.entity.ToolName;
 import com.opstower.probe.control.ConnectionTester;
 import com.opstower.probe.control.ProbeReport;
 import com.opstower.problem.ProblemException;
@@ -130,8 +131,17 @@ public class ConnectionFormController {
     Connection existing = connections.get(id);
     try {
       ConnectionDraft draft = draftOf(form);
-      Connection saved = connections.update(id, draft);
+      String toolBefore = existing.toolName();
+      Connection saved = connections.update(id, draft, form.renamesTool());
       saved(form, draft, saved, id);
+      if (!saved.toolName().equals(toolBefore)) {
+        flash.success(
+            "Connection “"
+                + saved.displayName()
+                + "” saved. Its tool is now named “"
+                + saved.toolName()
+                + "”.");
+      }
       return Response.ok("redirect:connections").build();
     } catch (ProblemException refused) {
       return refused(form, existing, refused);
@@ -226,6 +236,38 @@ public class ConnectionFormController {
     tested.takeIfSame(draft, id).ifPresent(report -> tester.keepAsLastTest(saved.id(), report));
     flash.success("Connection “" + saved.displayName() + "” saved.");
     destinations.of(saved).ifPresent(flash::warning);
+    connections.list().stream()
+        .filter(other -> !other.id().equals(saved.id()))
+        .filter(other -> other.toolName().equals(saved.toolName()))
+        .findFirst()
+        .ifPresent(
+            twin ->
+                flash.warning(
+                    "“"
+                        + twin.displayName()
+                        + "” has a tool named “"
+                        + saved.toolName()
+                        + "” too: an agent that has both sees the one enabled later as “"
+                        + saved.toolName()
+                        + "_2”. A distinct label keeps agents' prompts unambiguous."));
+  }
+
+  /**
+   * Another connection whose tool has the name this form's label gives: an agent that has both
+   * tells them apart only by a suffix. Null when there is none.
+   */
+  private String sameToolName(ConnectionForm form, Connection existing) {
+    String label = form.getLabel() == null ? "" : form.getLabel().strip();
+    if (label.isEmpty()) {
+      return null;
+    }
+    String derived = ToolName.from(label);
+    return connections.list().stream()
+        .filter(other -> existing == null || !other.id().equals(existing.id()))
+        .filter(other -> other.toolName().equals(derived))
+        .map(Connection::displayName)
+        .findFirst()
+        .orElse(null);
   }
 
   private String show(ConnectionForm form, Connection existing, FieldErrors errors) {
@@ -239,7 +281,9 @@ public class ConnectionFormController {
       models.put("connectionName", existing.displayName());
       models.put("storedSecret", existing.hasSecret());
       models.put("storedAuthType", existing.authType().wire());
+      models.put("toolName", existing.toolName());
     }
+    models.put("sameToolName", sameToolName(form, existing));
     return VIEW;
   }
 }

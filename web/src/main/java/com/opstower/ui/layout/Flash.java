@@ -25,9 +25,9 @@ public class Flash implements Serializable {
     this.error = true;
   }
 
-  /** A second line under a success: done, but something needs attention. */
+  /** A second line under a success: done, but something needs attention. Several add up. */
   public void warning(String text) {
-    this.warning = text;
+    this.warning = warning == null ? text : warning + " " + text;
   }
 
   public String getWarning() {

@@ -25,10 +25,15 @@ class AgentFormViewTest {
     models.put("agentId", "a1");
     models.put("agentName", "Analyst");
     models.put(
+        "engine",
+        new EngineSetup("https://ops.example.com/api/v1/agents/a1/mcp", "opstower-analyst", null));
+    models.put("engineTokens", List.of());
+    models.put(
         "toggles",
         List.of(
-            new ConnectionToggle("c1", "Billing", "https://billing.example.com", true),
-            new ConnectionToggle("c2", "Weather", "https://weather.example.com", false)));
+            new ConnectionToggle("c1", "Billing", "https://billing.example.com", true, "billing"),
+            new ConnectionToggle(
+                "c2", "Weather", "https://weather.example.com", false, "weather")));
     return models;
   }
 
@@ -48,7 +53,9 @@ class AgentFormViewTest {
     assertTrue(inside.contains("name=\"connectionId\""));
     assertTrue(inside.contains("id=\"save-agent\""));
     assertEquals(1, count(inside, "type=\"submit\""), "one Save");
-    assertEquals(1, count(html.substring(html.indexOf("<main")), "type=\"submit\""), html);
+    // the only other button that posts is the engine token's, in a form of its own after this one
+    assertEquals(2, count(html.substring(html.indexOf("<main")), "type=\"submit\""), html);
+    assertTrue(html.indexOf("action=\"/agents/a1/engine-token\"") > end, html);
     assertEquals(2, count(inside, "name=\"shownConnectionId\""));
     assertTrue(inside.contains("value=\"c1\" checked=\"checked\""), inside);
     assertTrue(!html.contains("save-connections"));
@@ -60,5 +67,18 @@ class AgentFormViewTest {
     assertTrue(html.contains("action=\"/agents\""), html);
     assertTrue(html.contains("name=\"connectionId\""), html);
     assertTrue(html.contains(">Create agent</button>"), html);
+  }
+
+  @Test
+  void theEngineSectionShowsTheUrlAndConfigurationsWithAPlaceholder() {
+    String html = ViewRendering.render("agents/form", models(true));
+    assertTrue(html.contains("value=\"https://ops.example.com/api/v1/agents/a1/mcp\""), html);
+    assertTrue(
+        html.contains(
+            "claude mcp add --transport http opstower-analyst"
+                + " https://ops.example.com/api/v1/agents/a1/mcp --header &quot;Authorization:"
+                + " Bearer &lt;token&gt;&quot;"),
+        html);
+    assertTrue(html.contains("id=\"no-engine-tokens\""));
   }
 }

@@ -1,4 +1,4 @@
-package com.opstower.tool.control;
+package com.opstower.connection.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ToolNameTest {
+public class ToolNameTest {
 
-  static final Pattern OPENAI_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+  public static final Pattern OPENAI_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
 
   @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
   @CsvSource(

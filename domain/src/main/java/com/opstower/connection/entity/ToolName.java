@@ -1,4 +1,4 @@
-package com.opstower.tool.control;
+package com.opstower.connection.entity;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * Turns a connection's display name into a function name that OpenAI-style function calling accepts
  * ({@code ^[a-zA-Z0-9_-]{1,64}$}): "Internal Billing API" → {@code internal_billing_api}.
  */
-final class ToolName {
+public final class ToolName {
 
-  static final int MAX_LENGTH = 64;
+  public static final int MAX_LENGTH = 64;
   static final String FALLBACK = "api";
 
   private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
@@ -19,7 +19,7 @@ final class ToolName {
 
   private ToolName() {}
 
-  static String from(String displayName) {
+  public static String from(String displayName) {
     if (displayName == null) {
       return FALLBACK;
     }
@@ -37,7 +37,7 @@ final class ToolName {
   }
 
   /** {@code base} with {@code _n} appended, shortening {@code base} so the result fits. */
-  static String withSuffix(String base, int n) {
+  public static String withSuffix(String base, int n) {
     String suffix = "_" + n;
     String head =
         base.length() + suffix.length() > MAX_LENGTH
