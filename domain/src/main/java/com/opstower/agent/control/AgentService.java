@@ -137,30 +137,6 @@ public class AgentService {
             agent -> agent.renameTool(renamed.connectionId(), renamed.toolName(), renamed.at()));
   }
 
-  /**
-   * Gives every agent a stored tool name for each connection it has without one (agents from before
-   * stable tool names), as they saw them until then: in label order, the first of a name keeping
-   * it. Returns how many names were stored.
-   */
-  public int storeMissingToolNames() {
-    int stored = 0;
-    Instant now = Timestamps.now();
-    for (Agent agent : list()) {
-      List<Connection> unnamed =
-          agent.connectionIds().stream()
-              .filter(id -> agent.toolName(id).isEmpty())
-              .map(connections::find)
-              .flatMap(Optional::stream)
-              .sorted(ConnectionService.BY_LABEL)
-              .toList();
-      for (Connection connection : unnamed) {
-        agent.enableConnection(connection.id(), connection.toolName(), now);
-        stored++;
-      }
-    }
-    return stored;
-  }
-
   public void disableConnection(String id, String connectionId) {
     get(id).disableConnection(connectionId, Timestamps.now());
   }

@@ -150,6 +150,17 @@ public class Agent {
     }
   }
 
+  /**
+   * Stores {@code name} for an enabled connection that has none yet (agents from before stored
+   * names), or a free variant of it if another connection of this agent has it meanwhile.
+   */
+  public void storeToolName(String connectionId, String name, Instant now) {
+    if (connectionIds.contains(connectionId) && !toolNames.containsKey(connectionId)) {
+      toolNames.put(connectionId, freeName(name));
+      updatedAt = now;
+    }
+  }
+
   /** The tool name this agent sees for the connection; empty when it is not enabled. */
   public Optional<String> toolName(String connectionId) {
     return Optional.ofNullable(toolNames.get(connectionId));

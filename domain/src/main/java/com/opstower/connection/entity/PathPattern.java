@@ -20,6 +20,15 @@ public final class PathPattern {
   private static final String ONE = "*";
   private static final String ANY = "**";
 
+  /**
+   * How wildcards are kept among the literal segments: no decoded path segment can contain a NUL
+   * (the path rules refuse control characters), so a literal {@code %2A} — a real "*" — never
+   * counts as a wildcard.
+   */
+  private static final String ONE_MARK = "\u0000one";
+
+  private static final String ANY_MARK = "\u0000any";
+
   private final String text;
   private final List<String> segments;
 
@@ -60,7 +69,7 @@ public final class PathPattern {
     List<String> segments = new ArrayList<>();
     for (String raw : split(text)) {
       if (raw.equals(ONE) || raw.equals(ANY)) {
-        segments.add(raw);
+        segments.add(raw.equals(ONE) ? ONE_MARK : ANY_MARK);
         continue;
       }
       if (raw.indexOf('*') >= 0) {
@@ -103,7 +112,7 @@ public final class PathPattern {
     matched[0] = true;
     for (String segment : segments) {
       boolean[] next = new boolean[path.size() + 1];
-      if (segment.equals(ANY)) {
+      if (segment.equals(ANY_MARK)) {
         boolean reachable = false;
         for (int s = 0; s <= path.size(); s++) {
           reachable |= matched[s];
@@ -111,7 +120,7 @@ public final class PathPattern {
         }
       } else {
         for (int s = 0; s < path.size(); s++) {
-          next[s + 1] = matched[s] && (segment.equals(ONE) || segment.equals(path.get(s)));
+          next[s + 1] = matched[s] && (segment.equals(ONE_MARK) || segment.equals(path.get(s)));
         }
       }
       matched = next;

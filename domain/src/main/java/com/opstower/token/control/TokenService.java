@@ -88,9 +88,12 @@ public class TokenService {
         throw invalid(
             "agentId", "Only a token with the agent scope alone can be bound to an agent.");
       }
-      if (agents.find(agentIdOrNull).isEmpty()) {
-        throw invalid("agentId", "There is no agent with this id.");
-      }
+      // the id as stored, not as typed (a database may compare trailing spaces away)
+      agentIdOrNull =
+          agents
+              .find(agentIdOrNull)
+              .map(agent -> agent.id())
+              .orElseThrow(() -> invalid("agentId", "There is no agent with this id."));
     }
     Optional<ApiToken> holder = findLiveByName(trimmed);
     if (holder.isPresent()) {

@@ -113,4 +113,12 @@ class PathPatternTest {
     assertFalse(pattern.matches(path("/x" + "/a".repeat(60) + "/b")));
     assertTrue(pattern.matches(path("/x" + "/a".repeat(60) + "/y")));
   }
+
+  @org.junit.jupiter.api.Test
+  void anEncodedStarIsALiteralStarNotAWildcard() {
+    PathPattern literal = PathPattern.parse("/files/%2A");
+    assertTrue(literal.matches(List.of("files", "*")));
+    assertFalse(literal.matches(List.of("files", "report")));
+    assertFalse(PathPattern.parse("/a/%2A%2A").matches(List.of("a", "b", "c")));
+  }
 }

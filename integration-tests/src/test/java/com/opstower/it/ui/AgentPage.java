@@ -58,8 +58,13 @@ final class AgentPage {
     return browser.path().substring("/agents/".length());
   }
 
-  long submitButtonsInMain() {
-    return browser.driver.findElements(By.cssSelector("main button[type=submit]")).size();
+  /** Buttons that post the agent's form (the engine token below has a form of its own). */
+  long submitButtonsOfTheAgentForm() {
+    return browser.driver.findElements(By.cssSelector("#agent-form button[type=submit]")).size()
+        + browser
+            .driver
+            .findElements(By.cssSelector("button[type=submit][form=agent-form]"))
+            .size();
   }
 
   private WebElement connectionSwitch(String connectionId) {

@@ -181,7 +181,7 @@ final class TokensAndAgentsJourney {
     AgentPage page = new AgentPage(browser);
 
     page.open(agentId);
-    assertEquals(1, page.submitButtonsInMain(), "one form, one Save");
+    assertEquals(1, page.submitButtonsOfTheAgentForm(), "one form, one Save");
     assertFalse(browser.present("#save-connections"));
     page.description("After the edit " + RUN);
     page.setEnabled(first, true);

@@ -85,11 +85,15 @@ public class TokensResource {
       @Context UriInfo uri) {
     JsonInput input = JsonInput.parse(body, Set.of("name", "scopes", "agentId"));
     String agentId = input.string("agentId");
+    if (agentId != null && agentId.isBlank()) {
+      // a blank binding must not turn into a token of every agent
+      String message =
+          "Give 'agentId' as an agent's id, or leave it out for a token of every agent.";
+      throw new ProblemException(
+          ProblemCode.INVALID_REQUEST, message, List.of(new FieldError("agentId", message)));
+    }
     IssuedToken issued =
-        tokens.create(
-            input.string("name"),
-            scopes(input.strings("scopes")),
-            agentId == null || agentId.isBlank() ? null : agentId);
+        tokens.create(input.string("name"), scopes(input.strings("scopes")), agentId);
     ApiToken token = issued.token();
     return Response.created(uri.getAbsolutePathBuilder().path(token.id()).build())
         .header("Cache-Control", "no-store")

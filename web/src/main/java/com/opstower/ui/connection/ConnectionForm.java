@@ -65,6 +65,14 @@ public class ConnectionForm {
   @FormParam("paths")
   String paths;
 
+  /**
+   * Sent by every form that shows the policy fields. A post without it (a page rendered before
+   * policies existed, or a script posting the old fields) says nothing about the policy, so an edit
+   * keeps it and a new connection gets the default, rather than being refused for "no method".
+   */
+  @FormParam("policyFields")
+  String policyFields;
+
   /** On edit: "rename the tool after the new label" (otherwise the tool keeps its name). */
   @FormParam("renameTool")
   String renameTool;
@@ -78,6 +86,7 @@ public class ConnectionForm {
     ConnectionForm form = new ConnectionForm();
     form.authType = AuthType.BEARER.wire();
     form.methods = CallPolicy.METHODS;
+    form.policyFields = "1";
     return form;
   }
 
@@ -100,6 +109,7 @@ public class ConnectionForm {
     form.methods = policy.methods();
     form.readOnly = policy.isReadOnly() ? "on" : null;
     form.paths = String.join("\n", policy.paths());
+    form.policyFields = "1";
     return form;
   }
 
@@ -117,8 +127,13 @@ public class ConnectionForm {
         policy());
   }
 
-  /** The policy as ticked and typed: the form always says one (see ConnectionDraft). */
+  /** The policy as ticked and typed; null when the post has no policy fields at all. */
   ConnectionDraft.PolicyDraft policy() {
+    // JAX-RS hands an absent list parameter over as an empty list
+    boolean noMethods = methods == null || methods.isEmpty();
+    if (policyFields == null && noMethods && readOnly == null && paths == null) {
+      return null;
+    }
     List<String> ticked = isReadOnly() ? List.of("GET") : methods == null ? List.of() : methods;
     List<String> lines = paths == null ? List.of() : List.of(paths.split("\r?\n"));
     return new ConnectionDraft.PolicyDraft(ticked, lines);

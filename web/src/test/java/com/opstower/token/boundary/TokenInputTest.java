@@ -142,9 +142,11 @@ class TokenInputTest {
   }
 
   @Test
-  void anAgentIdIsPassedOnAndABlankOneIsNone() {
+  void anAgentIdIsPassedOnAndABlankOneIsRefusedRatherThanUnbound() {
     assertEquals("a-1", create("{'name':'e','scopes':['agent'],'agentId':'a-1'}").agentId);
-    assertNull(create("{'name':'e','scopes':['agent'],'agentId':' '}").agentId);
     assertNull(create("{'name':'e','scopes':['agent']}").agentId);
+    assertNull(create("{'name':'e','scopes':['agent'],'agentId':null}").agentId);
+    assertRefused("agentId", "{'name':'e','scopes':['agent'],'agentId':' '}");
+    assertRefused("agentId", "{'name':'e','scopes':['agent'],'agentId':''}");
   }
 }

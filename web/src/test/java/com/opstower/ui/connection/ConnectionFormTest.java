@@ -92,11 +92,21 @@ class ConnectionFormTest {
   @Test
   void nothingTickedIsAnEmptyListForTheValidatorToRefuse() {
     ConnectionForm form = allSecretsTyped("none");
+    form.policyFields = "1";
     assertEquals(List.of(), form.toDraft().policy().methods());
     assertEquals(List.of(), form.toDraft().policy().paths(), "blank: any path");
     assertEquals(
         List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
         ConnectionForm.blank().toDraft().policy().methods(),
         "a new form ticks every method");
+  }
+
+  @Test
+  void aPostWithoutThePolicyFieldsSaysNothingAboutThePolicy() {
+    // e.g. a page rendered before policies existed: an edit keeps the stored policy
+    assertNull(allSecretsTyped("none").toDraft().policy());
+    ConnectionForm asInjected = allSecretsTyped("none");
+    asInjected.methods = List.of(); // how JAX-RS injects an absent list parameter
+    assertNull(asInjected.toDraft().policy());
   }
 }
