@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opstower.it.server.BootsEarly;
 import com.opstower.it.server.PayaraProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * refused start-up with a short password is in {@link ServerLifecycleIT}.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@BootsEarly
 class SignInSecurityIT {
 
   private static final Duration START = Duration.ofSeconds(240);
@@ -48,8 +50,10 @@ class SignInSecurityIT {
     return dir.toAbsolutePath();
   }
 
-  /** Started on first use. */
-  private static URI base() throws Exception {
+  private static boolean ready;
+
+  /** Launches the server without waiting for it (EarlyBoots calls it when the run begins). */
+  static synchronized void bootEarly() throws IOException {
     if (server == null) {
       Path data = newDataDir("server");
       server =
@@ -60,15 +64,25 @@ class SignInSecurityIT {
                   "opstower.bootstrap.admin-password",
                   FIRST_PASSWORD),
               data.resolve("server.log"));
+    }
+  }
+
+  /** Launched early or on first use; ready once this returns. */
+  private static synchronized URI base() throws Exception {
+    bootEarly();
+    if (!ready) {
       assertTrue(server.awaitReady(START), server.logText());
+      ready = true;
     }
     return server.base();
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static synchronized void stop() throws InterruptedException {
     if (server != null) {
       server.close();
+      server = null;
+      ready = false;
     }
   }
 
