@@ -11,17 +11,32 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Launches the servers of the {@link BootsEarly} classes in the test plan as the run starts, and
- * stops whatever is left when it ends (registered through {@code META-INF/services}). A plain
- * {@code mvn verify} on 2 cores spent about 20 s waiting for SignInSecurityIT's own boot; started
- * at the beginning, that boot runs while the shared server's tests do.
+ * Launches the servers of the {@link BootsEarly} classes in the test plan when the run's first test
+ * starts, and stops whatever is left when the run ends (registered through {@code
+ * META-INF/services}). A plain {@code mvn verify} on 2 cores spent about 20 s waiting for
+ * SignInSecurityIT's own boot; launched early, that boot runs while the shared server's tests do.
  */
 public final class EarlyBoots implements TestExecutionListener {
 
   private final Set<Class<?>> started = new LinkedHashSet<>();
 
+  private TestPlan plan;
+
   @Override
   public void testPlanExecutionStarted(TestPlan plan) {
+    this.plan = plan;
+  }
+
+  /**
+   * At the first test: by then the first class has booted the shared server, so the two boots do
+   * not compete for the cores (measured: launched at the very start, each boot took twice as long
+   * and little was won); the tests that follow mostly wait on sockets and leave room.
+   */
+  @Override
+  public void executionStarted(TestIdentifier identifier) {
+    if (plan == null || !identifier.isTest() || !started.isEmpty()) {
+      return;
+    }
     for (TestIdentifier root : plan.getRoots()) {
       for (TestIdentifier test : plan.getDescendants(root)) {
         test.getSource().flatMap(EarlyBoots::bootingClass).ifPresent(this::boot);
