@@ -346,6 +346,12 @@ class McpEndpointIT extends RuntimeFixture {
             .post(mcp(agent), message(1, "ping", null));
     assertEquals(403, adminOnly.status(), "an admin-only token has no agent scope");
 
+    Api.Reply unknownAgent =
+        agentApi.post(
+            mcp(UUID.randomUUID().toString()), message(null, "notifications/initialized", null));
+    assertEquals(404, unknownAgent.status(), "no agent, no endpoint: " + unknownAgent.body());
+    assertEquals("not-found", unknownAgent.code());
+
     String otherAgent = agentWith();
     Api.Reply bound =
         admin.post(

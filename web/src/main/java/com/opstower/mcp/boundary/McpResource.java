@@ -82,6 +82,7 @@ public class McpResource {
               .build());
     }
     caller.requireAgent(agentId);
+    agents.get(agentId); // an unknown agent is 404 for every message, ping and notifications too
     String version = request.getHeaderString(VERSION_HEADER);
     if (version != null && !PROTOCOL_VERSIONS.contains(version.strip())) {
       return done(
