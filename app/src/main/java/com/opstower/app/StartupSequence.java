@@ -5,6 +5,7 @@ import com.opstower.app.database.DatabaseCheck;
 import com.opstower.config.Settings;
 import com.opstower.connection.control.Reencryption;
 import com.opstower.crypto.control.CryptoKeys;
+import com.opstower.docs.control.DocsRefresh;
 import com.opstower.persistence.UniqueViolation;
 import com.opstower.token.control.TokenService;
 import com.opstower.tool.control.StoredToolNames;
@@ -96,6 +97,8 @@ public class StartupSequence {
 
   @Inject StartupState readiness;
 
+  @Inject DocsRefresh docs;
+
   @Inject
   @ConfigProperty(name = Settings.BOOTSTRAP_ADMIN_PASSWORD)
   Optional<String> adminPassword;
@@ -133,6 +136,18 @@ public class StartupSequence {
     }
   }
 
+  /**
+   * Connections from before OpenAPI-aware documentation have a documentation URL that was never
+   * read: read in the background, so their agents get a catalogue without anyone saving them.
+   */
+  private void readUnreadDocs() {
+    try {
+      docs.readMissing();
+    } catch (RuntimeException failure) {
+      LOG.info("Unread API documentation is left for a refresh: " + failure);
+    }
+  }
+
   @PostConstruct
   void start() {
     PasswordRules.requireUsableBootstrapPassword(adminPassword);
@@ -143,6 +158,7 @@ public class StartupSequence {
     readiness.migrated();
     reencryption.bindOlderSecrets();
     storeToolNames();
+    readUnreadDocs();
     firstOfSeveral("the first admin user", () -> users.bootstrapAdmin(adminPassword))
         .flatMap(generated -> generated)
         .ifPresent(

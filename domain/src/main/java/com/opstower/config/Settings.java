@@ -39,6 +39,10 @@ public final class Settings {
   public static final String EXECUTOR_MAX_REQUEST_BYTES_DEFAULT = "1048576";
   public static final String DOCS_MAX_BYTES = "opstower.docs.max-bytes";
   public static final String DOCS_MAX_BYTES_DEFAULT = "65536";
+  public static final String DOCS_SPEC_MAX_BYTES = "opstower.docs.spec-max-bytes";
+  public static final String DOCS_SPEC_MAX_BYTES_DEFAULT = "8388608";
+  public static final String DOCS_CATALOGUE_CHARS = "opstower.docs.catalogue-chars";
+  public static final String DOCS_CATALOGUE_CHARS_DEFAULT = "4000";
   public static final String EGRESS_ALLOW_PRIVATE = "opstower.egress.allow-private";
   public static final String EGRESS_ALLOW_PRIVATE_DEFAULT = "true";
   public static final String EGRESS_ALLOW_LOOPBACK = "opstower.egress.allow-loopback";
@@ -72,6 +76,8 @@ public final class Settings {
           with(EXECUTOR_MAX_RESPONSE_BYTES, EXECUTOR_MAX_RESPONSE_BYTES_DEFAULT),
           with(EXECUTOR_MAX_REQUEST_BYTES, EXECUTOR_MAX_REQUEST_BYTES_DEFAULT),
           with(DOCS_MAX_BYTES, DOCS_MAX_BYTES_DEFAULT),
+          with(DOCS_SPEC_MAX_BYTES, DOCS_SPEC_MAX_BYTES_DEFAULT),
+          with(DOCS_CATALOGUE_CHARS, DOCS_CATALOGUE_CHARS_DEFAULT),
           with(EGRESS_ALLOW_PRIVATE, EGRESS_ALLOW_PRIVATE_DEFAULT),
           with(EGRESS_ALLOW_LOOPBACK, EGRESS_ALLOW_LOOPBACK_DEFAULT),
           without(EGRESS_ALLOW_CIDRS),

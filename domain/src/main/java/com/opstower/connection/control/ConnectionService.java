@@ -5,8 +5,10 @@ import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.ConnectionDetails;
+import com.opstower.connection.entity.DocsSummary;
 import com.opstower.connection.entity.DocsUrl;
 import com.opstower.connection.entity.LastTest;
+import com.opstower.persistence.ChangeGeneration;
 import com.opstower.persistence.Timestamps;
 import com.opstower.problem.NotFound;
 import com.opstower.problem.ProblemCode;
@@ -40,6 +42,10 @@ public class ConnectionService {
 
   @Inject Event<ToolRenamed> renamed;
 
+  @Inject Event<DocsToRead> docsToRead;
+
+  @Inject ChangeGeneration generation;
+
   private final ConnectionValidator validator = new ConnectionValidator();
 
   public Connection create(ConnectionDraft draft) {
@@ -48,6 +54,7 @@ public class ConnectionService {
         new Connection(detailsOf(draft, CallPolicy.any()), draft.secret(), Timestamps.now());
     em.persist(connection);
     em.flush();
+    connection.docsUrl().ifPresent(url -> docsToRead.fire(new DocsToRead(connection.id())));
     return connection;
   }
 
@@ -79,6 +86,9 @@ public class ConnectionService {
       renamed.fire(new ToolRenamed(connection.id(), connection.toolName(), now));
     }
     em.flush();
+    if (connection.docsUrl().isPresent() && connection.docs().isEmpty()) {
+      docsToRead.fire(new DocsToRead(connection.id()));
+    }
     return connection;
   }
 
@@ -105,8 +115,46 @@ public class ConnectionService {
     em.remove(connection);
   }
 
+  /**
+   * Keeps what a documentation fetch found, unless the documentation URL changed meanwhile (then
+   * the fetch for the new URL will store its own). Returns the connection as it now is.
+   *
+   * <p>Written by one statement that leaves the row's version alone: a read finishing in the
+   * background must not make the admin's next save of the connection fail as a conflicting edit.
+   */
+  public Connection recordDocs(String id, DocsSummary found) {
+    int stored =
+        em.createNativeQuery(
+                "UPDATE connections SET docs_kind = ?, docs_title = ?, docs_operations = ?,"
+                    + " docs_catalogue = ?, docs_fetched_at = ?, docs_message = ?, docs_source = ?"
+                    + " WHERE id = ? AND docs_url = ?")
+            .setParameter(1, found.kind().wire())
+            .setParameter(2, found.title().orElse(null))
+            // never null: a null parameter is bound as text, which PostgreSQL refuses for a number
+            .setParameter(3, found.operationCount().orElse(0))
+            .setParameter(4, found.catalogueColumn())
+            .setParameter(5, java.sql.Timestamp.from(found.fetchedAt()))
+            .setParameter(6, found.message().orElse(null))
+            .setParameter(7, found.source().orElseThrow())
+            .setParameter(8, id)
+            .setParameter(9, found.source().orElseThrow())
+            .executeUpdate();
+    if (stored > 0) {
+      generation.changed();
+    }
+    return get(id);
+  }
+
   public void recordTest(String id, LastTest result) {
     get(id).recordTest(result);
+  }
+
+  /**
+   * {@link #find} in a transaction of its own, for threads outside a request (a managed executor's
+   * task), where an entity manager used without a transaction is not reliably open.
+   */
+  public Optional<Connection> load(String id) {
+    return find(id);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -94,6 +94,9 @@ public class Connection {
 
   @Embedded private LastTest lastTest;
 
+  /** What the documentation URL served when it was last fetched; null until then. */
+  @Embedded private DocsSummary docs;
+
   @Version private long version;
 
   protected Connection() {}
@@ -128,6 +131,8 @@ public class Connection {
     copy.authType = authType;
     copy.secret = secret;
     copy.toolName = toolName;
+    copy.docsUrl = docsUrl;
+    copy.docs = docs;
     copy.apply(details, null, now);
     return copy;
   }
@@ -149,6 +154,13 @@ public class Connection {
           ProblemCode.INVALID_REQUEST,
           "Enter the secret again: a new connection, a new authentication type or a new origin"
               + " needs it.");
+    }
+    boolean docsMoved =
+        !Objects.equals(docsUrl, details.docsUrl())
+            || !Objects.equals(baseUrl, details.baseUrl().toString());
+    if (docsMoved) {
+      // read for another document or another base path: no longer true
+      this.docs = null;
     }
     this.label = details.label();
     this.baseUrl = details.baseUrl().toString();
@@ -211,6 +223,25 @@ public class Connection {
   /** Whether the stored secret predates the origin and auth-type binding. */
   public boolean hasOwnerOnlySecret() {
     return secret != null && secret.isOwnerOnly();
+  }
+
+  /**
+   * Keeps what a fetch of the documentation found, unless the connection's documentation URL has
+   * changed since the fetch began (a newer fetch is on its way then). Returns whether it was kept.
+   */
+  public boolean recordDocs(DocsSummary found) {
+    if (!found.source().equals(docsUrl())) {
+      return false;
+    }
+    this.docs = found;
+    return true;
+  }
+
+  /** What the last documentation fetch found; empty before the first one (or without a URL). */
+  public Optional<DocsSummary> docs() {
+    return docs != null && docs.isPresent() && docsUrl != null
+        ? Optional.of(docs)
+        : Optional.empty();
   }
 
   public void recordTest(LastTest result) {

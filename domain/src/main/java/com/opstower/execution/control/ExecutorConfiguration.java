@@ -70,6 +70,19 @@ public class ExecutorConfiguration {
   @ConfigProperty(name = Settings.DOCS_MAX_BYTES, defaultValue = Settings.DOCS_MAX_BYTES_DEFAULT)
   int docsMaxBytes;
 
+  /** The cap on an OpenAPI document's fetch (real specs run to several MB). */
+  @Inject
+  @ConfigProperty(
+      name = Settings.DOCS_SPEC_MAX_BYTES,
+      defaultValue = Settings.DOCS_SPEC_MAX_BYTES_DEFAULT)
+  int specMaxBytes;
+
+  @Inject
+  @ConfigProperty(
+      name = Settings.DOCS_CATALOGUE_CHARS,
+      defaultValue = Settings.DOCS_CATALOGUE_CHARS_DEFAULT)
+  int catalogueChars;
+
   @Inject
   @ConfigProperty(
       name = Settings.EGRESS_ALLOW_PRIVATE,
@@ -134,6 +147,14 @@ public class ExecutorConfiguration {
 
   public int docsMaxBytes() {
     return docsMaxBytes;
+  }
+
+  public int specMaxBytes() {
+    return specMaxBytes;
+  }
+
+  public int catalogueChars() {
+    return catalogueChars;
   }
 
   @Produces

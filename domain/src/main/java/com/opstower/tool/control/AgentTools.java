@@ -51,12 +51,20 @@ public class AgentTools {
       names.add(name);
     }
     return ToolDefinitions.forConnections(
-        enabled, names, configuration.maxResponseBytes(), configuration.timeout());
+        enabled,
+        names,
+        configuration.maxResponseBytes(),
+        configuration.timeout(),
+        configuration.catalogueChars());
   }
 
   /** The definitions for these connections, e.g. for the preview on a connection's page. */
   public List<ToolDefinition> forConnections(List<Connection> list) {
     return ToolDefinitions.forConnections(
-        list, configuration.maxResponseBytes(), configuration.timeout());
+        list,
+        UniqueToolNames.assign(list.stream().map(Connection::toolName).toList()),
+        configuration.maxResponseBytes(),
+        configuration.timeout(),
+        configuration.catalogueChars());
   }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class ToolDefinitions {
 
+  /** {@code opstower.docs.catalogue-chars}'s default, for callers that do not say. */
+  public static final int DEFAULT_CATALOGUE_CHARS = 4000;
+
   private ToolDefinitions() {}
 
   /**
@@ -23,12 +26,28 @@ public final class ToolDefinitions {
         connections,
         UniqueToolNames.assign(connections.stream().map(Connection::toolName).toList()),
         responseCapBytes,
-        timeout);
+        timeout,
+        DEFAULT_CATALOGUE_CHARS);
   }
 
-  /** With the names given, one per connection (an agent's stored tool names). */
+  /** As {@link #forConnections(List, List, int, Duration, int)} with the default catalogue size. */
   public static List<ToolDefinition> forConnections(
       List<Connection> connections, List<String> names, int responseCapBytes, Duration timeout) {
+    return forConnections(connections, names, responseCapBytes, timeout, DEFAULT_CATALOGUE_CHARS);
+  }
+
+  /**
+   * With the names given, one per connection (an agent's stored tool names).
+   *
+   * @param catalogueChars {@code opstower.docs.catalogue-chars}: the most characters of OpenAPI
+   *     catalogue in one description
+   */
+  public static List<ToolDefinition> forConnections(
+      List<Connection> connections,
+      List<String> names,
+      int responseCapBytes,
+      Duration timeout,
+      int catalogueChars) {
     if (names.size() != connections.size()) {
       throw new IllegalArgumentException("one name per connection");
     }
@@ -44,7 +63,7 @@ public final class ToolDefinitions {
       ToolFunction function =
           new ToolFunction(
               names.get(i),
-              ToolDescription.of(connection, responseCapBytes, timeout),
+              ToolDescription.of(connection, responseCapBytes, timeout, catalogueChars),
               ToolParameters.schema(connection.policy()));
       tools.add(new ToolDefinition(ToolDefinition.FUNCTION, connection.id(), function));
     }

@@ -13,7 +13,8 @@ final class ToolDescription {
 
   private ToolDescription() {}
 
-  static String of(Connection connection, int responseCapBytes, Duration timeout) {
+  static String of(
+      Connection connection, int responseCapBytes, Duration timeout, int catalogueChars) {
     String baseUrl = connection.baseUrl().toString();
     StringBuilder text = new StringBuilder();
     text.append("Call the ")
@@ -59,6 +60,7 @@ final class ToolDescription {
                     .append("/connections/")
                     .append(connection.id())
                     .append("/docs)."));
+    text.append(CatalogueText.of(connection, catalogueChars));
     return text.toString();
   }
 

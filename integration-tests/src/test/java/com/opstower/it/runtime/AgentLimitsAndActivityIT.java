@@ -63,7 +63,7 @@ class AgentLimitsAndActivityIT extends RuntimeFixture {
   }
 
   @Test
-  void docsAreFetchedWithCredentialsOnlyOnTheSameOrigin() {
+  void docsAreFetchedWithCredentialsOnlyOnTheSameOrigin() throws InterruptedException {
     String token = "docs-" + UUID.randomUUID();
     String document =
         """
@@ -82,6 +82,16 @@ class AgentLimitsAndActivityIT extends RuntimeFixture {
                 .add("docsUrl", "http://localhost:" + upstream.port() + "/api/openapi.json"));
     String none = connection(upstreamUrl("/api"), noAuth());
     String agent = agentWith(same, other, none);
+    // saving them read their documents in the background, under the same rule
+    awaitDocsRead(same);
+    awaitDocsRead(other);
+    upstream.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/api/openapi.json"))
+            .withHeader("Authorization", equalTo("Bearer " + token)));
+    upstream.verify(
+        1, getRequestedFor(urlPathEqualTo("/api/openapi.json")).withoutHeader("Authorization"));
+    upstream.resetRequests();
 
     Api.Reply docs = agentApi.get("/api/v1/agents/" + agent + "/connections/" + same + "/docs");
     assertEquals(200, docs.status(), docs.body());
@@ -188,7 +198,8 @@ class AgentLimitsAndActivityIT extends RuntimeFixture {
   }
 
   @Test
-  void docsFetchesAndTestRunsAreRecordedAndDocsAreUnderTheTokenLimits() {
+  void docsFetchesAndTestRunsAreRecordedAndDocsAreUnderTheTokenLimits()
+      throws InterruptedException {
     String document =
         """
         {"openapi":1}""";
@@ -200,6 +211,8 @@ class AgentLimitsAndActivityIT extends RuntimeFixture {
             input(upstreamUrl("/d"), noAuth())
                 .add("docsUrl", upstreamUrl("/d/openapi.json?key=docs-key-secret")));
     String agent = agentWith(c);
+    // the save read the document once in the background, as the admin's (no agent, no token)
+    assertEquals("error", awaitDocsRead(c).getString("kind"), "openapi: 1 is no version");
 
     assertEquals(200, admin.post("/api/v1/connections/" + c + "/test", null).status());
     for (int i = 0; i < 60; i++) {
@@ -215,9 +228,15 @@ class AgentLimitsAndActivityIT extends RuntimeFixture {
     JsonArray entries = admin.get("/api/v1/activity?connectionId=" + c + "&limit=100").array();
     List<JsonObject> docsEntries =
         entries.getValuesAs(JsonObject.class).stream()
-            .filter(e -> e.getString("kind").equals("docs"))
+            .filter(e -> e.getString("kind").equals("docs") && !e.isNull("agentId"))
             .toList();
     assertEquals(61, docsEntries.size(), "60 fetches and one refusal: " + entries);
+    assertEquals(
+        1,
+        entries.getValuesAs(JsonObject.class).stream()
+            .filter(e -> e.getString("kind").equals("docs") && e.isNull("agentId"))
+            .count(),
+        "the save's own read: " + entries);
     assertEquals(
         60,
         docsEntries.stream()

@@ -105,6 +105,26 @@ abstract class RuntimeFixture extends DeployedApp {
     return created.json().getString("id");
   }
 
+  /**
+   * Waits until the background read of the connection's documentation (after a save with a new
+   * documentation URL) has stored what it found; returns the connection's {@code docs}.
+   */
+  jakarta.json.JsonObject awaitDocsRead(String connection) throws InterruptedException {
+    long giveUp = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      Api.Reply read = admin.get("/api/v1/connections/" + connection);
+      assertEquals(200, read.status(), read.body());
+      jakarta.json.JsonObject docs = read.json().getJsonObject("docs");
+      if (docs.get("fetchedAt") != null && docs.get("fetchedAt") != jakarta.json.JsonValue.NULL) {
+        return docs;
+      }
+      if (System.nanoTime() > giveUp) {
+        throw new AssertionError("the documentation was never read: " + read.body());
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** A new agent with {@code connections} enabled; returns its id. */
   String agentWith(String... connections) {
     String agent =

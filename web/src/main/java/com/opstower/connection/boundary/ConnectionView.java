@@ -3,6 +3,7 @@ package com.opstower.connection.boundary;
 import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.DocsKind;
 import com.opstower.connection.entity.LastTest;
 import com.opstower.probe.control.ProbeReport;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public record ConnectionView(
     String docsUrl,
     String description,
     PolicyView policy,
+    DocsView docs,
     Instant createdAt,
     Instant updatedAt,
     TestResultView lastTest) {
@@ -37,6 +39,7 @@ public record ConnectionView(
         connection.docsUrl().orElse(null),
         connection.description().orElse(null),
         PolicyView.of(connection.policy()),
+        DocsView.of(connection),
         connection.createdAt(),
         connection.updatedAt(),
         connection.lastTest().map(TestResultView::of).orElse(null));
@@ -46,6 +49,36 @@ public record ConnectionView(
   public record PolicyView(List<String> methods, List<String> paths) {
     static PolicyView of(CallPolicy policy) {
       return new PolicyView(policy.methods(), policy.paths());
+    }
+  }
+
+  /**
+   * The v1.1 {@code docs}: what the documentation URL served when it was last read. {@code
+   * operations} is how many operations of an OpenAPI document lie under the base URL (0 otherwise).
+   */
+  public record DocsView(
+      String kind, String title, int operations, Instant fetchedAt, String message) {
+
+    static final String NO_URL = "The connection has no API documentation URL.";
+    static final String NOT_READ =
+        "Not read yet: the document is fetched in the background after a save; refresh to read"
+            + " it now.";
+
+    public static DocsView of(Connection connection) {
+      if (connection.docsUrl().isEmpty()) {
+        return new DocsView(DocsKind.NONE.wire(), null, 0, null, NO_URL);
+      }
+      return connection
+          .docs()
+          .map(
+              docs ->
+                  new DocsView(
+                      docs.kind().wire(),
+                      docs.title().orElse(null),
+                      docs.operationCount().orElse(0),
+                      docs.fetchedAt(),
+                      docs.message().orElse(null)))
+          .orElse(new DocsView(DocsKind.NONE.wire(), null, 0, null, NOT_READ));
     }
   }
 

@@ -3,6 +3,7 @@ package com.opstower.connection.boundary;
 import com.opstower.api.RequiresScope;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.Connection;
+import com.opstower.docs.control.DocsRefresh;
 import com.opstower.probe.control.ConnectionTester;
 import com.opstower.token.entity.Scope;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ public class ConnectionsResource {
   @Inject ConnectionService connections;
 
   @Inject ConnectionTester tester;
+
+  @Inject DocsRefresh docs;
 
   @POST
   @Operation(summary = "Create a connection")
@@ -81,6 +84,17 @@ public class ConnectionsResource {
           "One GET to the base URL with the credentials; kept as the connection's lastTest.")
   public ConnectionView.TestResultView test(@PathParam("id") String id) {
     return ConnectionView.TestResultView.of(tester.testSaved(id));
+  }
+
+  @POST
+  @Path("{id}/docs/refresh")
+  @Operation(
+      summary = "Read the connection's API documentation again",
+      description =
+          "Fetches the documentation URL now and stores what it serves (an OpenAPI catalogue,"
+              + " plain documentation, or an error that says why); returns the connection.")
+  public ConnectionView refreshDocs(@PathParam("id") String id) {
+    return ConnectionView.of(docs.refresh(id));
   }
 
   @POST

@@ -3,6 +3,7 @@ package com.opstower.ui.connection;
 import com.opstower.agent.control.AgentService;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.entity.Connection;
+import com.opstower.docs.control.DocsRefresh;
 import com.opstower.probe.control.ConnectionTester;
 import com.opstower.probe.control.ProbeReport;
 import com.opstower.tool.control.AgentTools;
@@ -36,6 +37,8 @@ public class ConnectionsController {
 
   @Inject AgentTools tools;
 
+  @Inject DocsRefresh docs;
+
   @Inject Models models;
 
   @Inject Flash flash;
@@ -63,6 +66,7 @@ public class ConnectionsController {
   public String detail(@PathParam("id") String id) {
     Connection connection = connections.get(id);
     models.put("connection", ConnectionRow.of(connection, agents.usingConnection(id)));
+    models.put("docs", DocsStatus.of(connection));
     models.put(
         "tools",
         tools.forConnections(List.of(connection)).stream()
@@ -85,6 +89,21 @@ public class ConnectionsController {
       flash.success("Test passed: " + TestResultView.of(report).status() + ".");
     } else {
       flash.error("Test failed: " + report.message());
+    }
+    return "redirect:connections/" + id;
+  }
+
+  /** Reads the documentation URL again now and shows what it serves. */
+  @POST
+  @Path("connections/{id}/docs/refresh")
+  public String refreshDocs(@PathParam("id") String id) {
+    DocsStatus status = DocsStatus.of(docs.refresh(id));
+    if (status == null) {
+      flash.error("This connection has no API documentation URL; add one under Edit.");
+    } else if (status.failed()) {
+      flash.error(status.outcome());
+    } else {
+      flash.success(status.outcome());
     }
     return "redirect:connections/" + id;
   }
