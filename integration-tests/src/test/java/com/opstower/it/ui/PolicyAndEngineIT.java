@@ -217,4 +217,75 @@ class PolicyAndEngineIT extends BrowserTestBase {
         .getJsonObject("function")
         .getString("name");
   }
+
+  @Test
+  void theDetailPageShowsWhatTheDocsServeAndRefreshesThem() throws Exception {
+    signIn();
+    String spec =
+        """
+        openapi: 3.0.3
+        info: {title: Stock, version: '1.2'}
+        servers: [{url: /stock}]
+        paths:
+          /items: {get: {summary: List items}, post: {summary: Add an item}}
+          /items/{sku}: {get: {summary: One item}}
+        """;
+    upstream()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/stock/openapi.yaml"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "application/yaml")
+                        .withBody(spec)));
+    Api.Reply created =
+        admin()
+            .post(
+                "/api/v1/connections",
+                Bodies.json(
+                    Bodies.connection("Stock " + RUN, upstreamUrl("/stock"), noAuth())
+                        .add("docsUrl", upstreamUrl("/stock/openapi.yaml"))));
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+
+    browser.open("/connections/" + id);
+    if (!browser.text("#docs-kind").equals("OpenAPI document")) {
+      // read in the background after the save: the page may have come first
+      assertEquals("Not read yet", browser.text("#docs-kind"));
+      assertEquals("Read now", browser.text("#refresh-docs"));
+      browser.clickAndWait(By.id("refresh-docs"));
+    }
+    assertEquals("OpenAPI document", browser.text("#docs-kind"));
+    assertEquals("Stock 1.2", browser.text("#docs-title"));
+    assertEquals("3 operations", browser.text("#docs-count"));
+    browser.driver.findElement(By.cssSelector("#docs-operations summary")).click();
+    assertTrue(
+        browser.text("#docs-operations").contains("GET /items/{sku} — One item"),
+        browser.text("#docs-operations"));
+    assertTrue(
+        browser
+            .text(".tool-description")
+            .endsWith("POST /items — Add an item\nGET /items/{sku} — One item"),
+        browser.text(".tool-description"));
+    browser.screenshot("19-connection-docs");
+
+    upstream()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/stock/openapi.yaml"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)));
+    browser.clickAndWait(By.id("refresh-docs"));
+    assertTrue(
+        browser
+            .text("#flash")
+            .startsWith(
+                "The documentation could not be read: The documentation URL answered HTTP 404"),
+        browser.text("#flash"));
+    assertEquals("Could not be read", browser.text("#docs-kind"));
+    assertFalse(browser.present("#docs-operations"), "no operations from a failed read");
+    assertFalse(browser.text(".tool-description").contains("Operations ("));
+  }
 }

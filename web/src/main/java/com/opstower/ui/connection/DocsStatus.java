@@ -50,17 +50,23 @@ public record DocsStatus(
         docs.title().orElse(null),
         docs.operationCount().orElse(0),
         UiTime.shown(docs.fetchedAt()),
-        docs.message().orElse(null),
+        docs.message()
+            .filter(message -> !message.matches("\\d+ operations? found\\."))
+            .orElse(null),
         docs.operations().stream().map(ApiOperation::line).toList());
   }
 
   /** The flash after a refresh: what was found, in one sentence. */
   String outcome() {
-    return switch (kind) {
-      case "openapi" -> "Documentation read: " + message;
-      case "text" -> "Documentation read: " + message;
-      default -> "The documentation could not be read: " + message;
-    };
+    if (failed()) {
+      return "The documentation could not be read: " + message;
+    }
+    if (message == null) {
+      return "Documentation read: "
+          + (operationCount == 1 ? "1 operation" : operationCount + " operations")
+          + " found.";
+    }
+    return "Documentation read: " + message;
   }
 
   public boolean failed() {
