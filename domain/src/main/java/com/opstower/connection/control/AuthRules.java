@@ -40,6 +40,7 @@ final class AuthRules {
       case API_KEY_HEADER -> add(errors, HEADER_NAME, headerNameProblem(draft.headerName()));
       case BASIC -> add(errors, USERNAME, usernameProblem(draft.username()));
       case QUERY_PARAM -> add(errors, PARAM_NAME, paramNameProblem(draft.paramName()));
+      case OAUTH2_CLIENT_CREDENTIALS -> OAuthRules.check(draft.oauth(), errors);
       case BEARER, NONE -> {}
     }
     if (type.hasSecret()) {

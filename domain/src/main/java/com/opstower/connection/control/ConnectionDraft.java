@@ -31,7 +31,50 @@ public record ConnectionDraft(
     String secret,
     String docsUrl,
     String description,
-    PolicyDraft policy) {
+    PolicyDraft policy,
+    OAuthDraft oauth) {
+
+  /**
+   * The OAuth 2.0 fields as entered ({@code auth.tokenUrl}, {@code auth.scope}, {@code
+   * auth.audience}, {@code auth.clientAuth}); the client id is {@code username}'s sibling {@code
+   * clientId} and the client secret is {@code secret}. Null when the input has none.
+   */
+  public record OAuthDraft(
+      String tokenUrl, String clientId, String scope, String audience, String clientAuth) {
+    public OAuthDraft {
+      tokenUrl = nullIfBlank(tokenUrl);
+      clientId = nullIfBlank(clientId);
+      scope = strippedOrNull(scope);
+      audience = strippedOrNull(audience);
+      clientAuth = nullIfBlank(clientAuth);
+    }
+  }
+
+  /** Without OAuth fields. */
+  public ConnectionDraft(
+      String label,
+      String baseUrl,
+      String authType,
+      String headerName,
+      String username,
+      String paramName,
+      String secret,
+      String docsUrl,
+      String description,
+      PolicyDraft policy) {
+    this(
+        label,
+        baseUrl,
+        authType,
+        headerName,
+        username,
+        paramName,
+        secret,
+        docsUrl,
+        description,
+        policy,
+        null);
+  }
 
   /**
    * The policy as entered: {@code methods} null for every method, {@code paths} null or empty for
@@ -71,6 +114,7 @@ public record ConnectionDraft(
         secret,
         docsUrl,
         description,
+        null,
         null);
   }
 
@@ -116,6 +160,8 @@ public record ConnectionDraft(
         + description
         + ", policy="
         + policy
+        + ", oauth="
+        + oauth
         + "]";
   }
 

@@ -20,6 +20,12 @@ public final class ConnectionFields {
   public static final String API_KEY = "auth.apiKey";
   public static final String PASSWORD = "auth.password";
   public static final String PARAM_VALUE = "auth.paramValue";
+  public static final String TOKEN_URL = "auth.tokenUrl";
+  public static final String CLIENT_ID = "auth.clientId";
+  public static final String CLIENT_SECRET = "auth.clientSecret";
+  public static final String SCOPE = "auth.scope";
+  public static final String AUDIENCE = "auth.audience";
+  public static final String CLIENT_AUTH = "auth.clientAuth";
   public static final String DOCS_URL = "docsUrl";
   public static final String DESCRIPTION = "description";
   public static final String POLICY_METHODS = "policy.methods";
@@ -34,6 +40,7 @@ public final class ConnectionFields {
       case API_KEY_HEADER -> Optional.of(API_KEY);
       case BASIC -> Optional.of(PASSWORD);
       case QUERY_PARAM -> Optional.of(PARAM_VALUE);
+      case OAUTH2_CLIENT_CREDENTIALS -> Optional.of(CLIENT_SECRET);
       case NONE -> Optional.empty();
     };
   }
@@ -45,6 +52,7 @@ public final class ConnectionFields {
       case API_KEY_HEADER -> "API key";
       case BASIC -> "password";
       case QUERY_PARAM -> "parameter value";
+      case OAUTH2_CLIENT_CREDENTIALS -> "client secret";
       case NONE -> "secret";
     };
   }

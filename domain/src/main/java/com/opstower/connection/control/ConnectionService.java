@@ -8,6 +8,7 @@ import com.opstower.connection.entity.ConnectionDetails;
 import com.opstower.connection.entity.DocsSummary;
 import com.opstower.connection.entity.DocsUrl;
 import com.opstower.connection.entity.LastTest;
+import com.opstower.connection.entity.OAuthSettings;
 import com.opstower.persistence.ChangeGeneration;
 import com.opstower.persistence.Timestamps;
 import com.opstower.problem.NotFound;
@@ -182,7 +183,10 @@ public class ConnectionService {
       return false;
     }
     try {
-      return connection.keepsSecretFor(type, BaseUrl.parse(draft.baseUrl()));
+      return connection.keepsSecretFor(
+          type,
+          BaseUrl.parse(draft.baseUrl()),
+          draft.oauth() == null ? null : draft.oauth().tokenUrl());
     } catch (IllegalArgumentException invalidUrl) {
       // the base URL error is reported on its own field
       return type == connection.authType();
@@ -230,8 +234,17 @@ public class ConnectionService {
           case API_KEY_HEADER -> draft.headerName();
           case BASIC -> draft.username();
           case QUERY_PARAM -> draft.paramName();
+          case OAUTH2_CLIENT_CREDENTIALS -> draft.oauth().clientId();
           case BEARER, NONE -> null;
         };
+    OAuthSettings oauth =
+        type == AuthType.OAUTH2_CLIENT_CREDENTIALS
+            ? new OAuthSettings(
+                draft.oauth().tokenUrl(),
+                draft.oauth().scope(),
+                draft.oauth().audience(),
+                OAuthSettings.ClientAuth.fromWire(draft.oauth().clientAuth()).orElse(null))
+            : null;
     return new ConnectionDetails(
         draft.label(),
         BaseUrl.parse(draft.baseUrl()),
@@ -241,6 +254,7 @@ public class ConnectionService {
         draft.description(),
         draft.policy() == null
             ? unsaidPolicy
-            : CallPolicy.of(draft.policy().methods(), draft.policy().paths()));
+            : CallPolicy.of(draft.policy().methods(), draft.policy().paths()),
+        oauth);
   }
 }

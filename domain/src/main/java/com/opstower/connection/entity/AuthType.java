@@ -9,6 +9,8 @@ public enum AuthType {
   API_KEY_HEADER("api_key_header", "API Key Header"),
   BASIC("basic", "Basic Auth"),
   QUERY_PARAM("query_param", "Query Parameter"),
+  /** OAuth 2.0 client credentials (RFC 6749 §4.4): the secret is the client secret. */
+  OAUTH2_CLIENT_CREDENTIALS("oauth2_client_credentials", "OAuth 2.0 Client Credentials"),
   NONE("none", "No Auth");
 
   private final String wire;

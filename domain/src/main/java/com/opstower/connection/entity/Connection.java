@@ -65,6 +65,20 @@ public class Connection {
   @Column(name = "docs_url", length = ConnectionLimits.DOCS_URL_MAX)
   private String docsUrl;
 
+  /** OAuth 2.0 only: the token endpoint, and the scope and audience asked for. */
+  @Column(name = "oauth_token_url", length = ConnectionLimits.DOCS_URL_MAX)
+  private String oauthTokenUrl;
+
+  @Column(name = "oauth_scope", length = ConnectionLimits.OAUTH_TEXT_MAX)
+  private String oauthScope;
+
+  @Column(name = "oauth_audience", length = ConnectionLimits.OAUTH_TEXT_MAX)
+  private String oauthAudience;
+
+  /** {@code basic} or {@code body}; null for the other auth types. */
+  @Column(name = "oauth_client_auth", length = 8)
+  private String oauthClientAuth;
+
   @Column(length = ConnectionLimits.DESCRIPTION_MAX)
   private String description;
 
@@ -133,6 +147,7 @@ public class Connection {
     copy.toolName = toolName;
     copy.docsUrl = docsUrl;
     copy.docs = docs;
+    copy.oauthTokenUrl = oauthTokenUrl;
     copy.apply(details, null, now);
     return copy;
   }
@@ -146,10 +161,31 @@ public class Connection {
     return secret != null && newType == authType && newBaseUrl.sameOrigin(BaseUrl.parse(baseUrl));
   }
 
+  /**
+   * {@link #keepsSecretFor(AuthType, BaseUrl)}, and for OAuth 2.0 also the same token endpoint
+   * origin: the client secret is sent there, so it never follows the token URL to another host.
+   */
+  public boolean keepsSecretFor(AuthType newType, BaseUrl newBaseUrl, String newTokenUrl) {
+    if (!keepsSecretFor(newType, newBaseUrl)) {
+      return false;
+    }
+    if (newType != AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+      return true;
+    }
+    try {
+      return oauthTokenUrl != null
+          && newTokenUrl != null
+          && DocsUrl.parse(oauthTokenUrl).origin().equals(DocsUrl.parse(newTokenUrl).origin());
+    } catch (IllegalArgumentException invalid) {
+      return false;
+    }
+  }
+
   private void apply(ConnectionDetails details, String secretOrNull, Instant now) {
+    String newTokenUrl = details.oauth() == null ? null : details.oauth().tokenUrl();
     if (details.authType().hasSecret()
         && isBlank(secretOrNull)
-        && !keepsSecretFor(details.authType(), details.baseUrl())) {
+        && !keepsSecretFor(details.authType(), details.baseUrl(), newTokenUrl)) {
       throw new ProblemException(
           ProblemCode.INVALID_REQUEST,
           "Enter the secret again: a new connection, a new authentication type or a new origin"
@@ -167,6 +203,11 @@ public class Connection {
     this.authType = details.authType();
     this.authName = details.authName();
     this.docsUrl = details.docsUrl();
+    OAuthSettings oauth = details.oauth();
+    this.oauthTokenUrl = oauth == null ? null : oauth.tokenUrl();
+    this.oauthScope = oauth == null ? null : oauth.scope();
+    this.oauthAudience = oauth == null ? null : oauth.audience();
+    this.oauthClientAuth = oauth == null ? null : oauth.clientAuth().wire();
     this.description = details.description();
     this.policyMethods = details.policy().methodsColumn();
     this.policyPaths = details.policy().pathsColumn();
@@ -190,7 +231,12 @@ public class Connection {
    * is unavailable rather than sent to the new origin.
    */
   private SecretBinding secretBinding() {
-    return new SecretBinding(id, baseUrl().origin(), authType.name());
+    // an OAuth client secret goes to the token endpoint: bound to its origin as well
+    String origin =
+        authType == AuthType.OAUTH2_CLIENT_CREDENTIALS && oauthTokenUrl != null
+            ? baseUrl().origin() + " " + DocsUrl.parse(oauthTokenUrl).origin()
+            : baseUrl().origin();
+    return new SecretBinding(id, origin, authType.name());
   }
 
   private static boolean isBlank(String value) {
@@ -312,6 +358,19 @@ public class Connection {
 
   public Optional<String> docsUrl() {
     return Optional.ofNullable(docsUrl);
+  }
+
+  /** The token endpoint and its settings; present for OAuth 2.0 connections only. */
+  public Optional<OAuthSettings> oauth() {
+    if (authType != AuthType.OAUTH2_CLIENT_CREDENTIALS || oauthTokenUrl == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new OAuthSettings(
+            oauthTokenUrl,
+            oauthScope,
+            oauthAudience,
+            OAuthSettings.ClientAuth.fromWire(oauthClientAuth).orElse(null)));
   }
 
   /** What agents may do through this connection (docs/api.md "Per-connection policy"). */

@@ -10,6 +10,10 @@ public final class ConnectionLimits {
   public static final int LABEL_MAX = 100;
   public static final int BASE_URL_MAX = 2048;
   public static final int DOCS_URL_MAX = 2048;
+
+  /** An OAuth scope or audience. */
+  public static final int OAUTH_TEXT_MAX = 1000;
+
   public static final int DESCRIPTION_MAX = 4000;
 
   /** Plaintext length of a token, API key, password or parameter value (before encryption). */

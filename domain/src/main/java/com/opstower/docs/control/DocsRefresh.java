@@ -7,7 +7,9 @@ import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.DocsSummary;
 import com.opstower.connection.entity.DocsUrl;
+import com.opstower.execution.control.AccessTokens;
 import com.opstower.execution.control.CallRecorder;
+import com.opstower.execution.control.DocsFetcher;
 import com.opstower.execution.control.ExecutorConfiguration;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ReadBody;
@@ -47,6 +49,8 @@ public class DocsRefresh {
   @Inject WaitedExchange upstream;
 
   @Inject CallRecorder recorder;
+
+  @Inject AccessTokens tokens;
 
   @Inject ExecutorConfiguration configuration;
 
@@ -99,7 +103,9 @@ public class DocsRefresh {
     long started = System.nanoTime();
     DocsReading reading;
     try {
-      OutboundRequests.Prepared prepared = OutboundRequests.docs(connection, docs);
+      OutboundRequests.Prepared prepared =
+          OutboundRequests.docs(
+              connection, docs, DocsFetcher.docsCredentials(tokens, connection, docs));
       UpstreamResponse response =
           upstream.exchange(
               prepared.request(),

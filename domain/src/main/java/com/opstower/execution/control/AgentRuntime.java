@@ -4,18 +4,24 @@ import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.agent.control.AgentService;
 import com.opstower.agent.entity.Agent;
 import com.opstower.connection.control.ConnectionService;
+import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.Connection;
+import com.opstower.execution.credential.Credentials;
 import com.opstower.execution.request.AgentCall;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ResponseReader;
 import com.opstower.execution.upstream.NonBlockingExchanges;
 import com.opstower.execution.upstream.UpstreamClient;
+import com.opstower.execution.upstream.UpstreamResponse;
 import com.opstower.problem.ProblemCode;
 import com.opstower.problem.ProblemException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -39,6 +45,11 @@ public class AgentRuntime {
   @Inject ExecutorConfiguration configuration;
 
   @Inject EnabledConnections enabled;
+
+  @Inject AccessTokens tokens;
+
+  /** Where an OAuth call rejected with 401 is prepared again (off the I/O threads). */
+  @Resource ManagedExecutorService retries;
 
   /** Only looked up with {@code opstower.executor.non-blocking=true}. */
   @Inject Instance<NonBlockingExchanges> nonBlocking;
@@ -64,13 +75,13 @@ public class AgentRuntime {
     AgentCall call = null;
     try (CallLimits.Permit permit = limits.acquire(tokenId)) {
       call = source.read();
-      OutboundRequests.Prepared request = prepared(agentId, connectionId, call);
-      ExecutionResult result =
-          ExecutionResult.of(
-              upstream.exchange(
-                  request.request(),
-                  new ResponseReader(configuration.maxResponseBytes()),
-                  request.redactor()));
+      Attempt attempt = prepared(agentId, connectionId, call);
+      UpstreamResponse response = exchange(attempt);
+      if (attempt.mayRetryAfter(response)) {
+        tokens.rejected(attempt.connection(), attempt.credentials());
+        response = exchange(prepared(agentId, connectionId, call));
+      }
+      ExecutionResult result = ExecutionResult.of(response);
       recorder.answered(
           recorded(agentId, connectionId, call),
           started,
@@ -115,18 +126,24 @@ public class AgentRuntime {
     }
     try {
       call = source.read();
-      OutboundRequests.Prepared request = prepared(agentId, connectionId, call);
+      AgentCall parsed = call;
+      Attempt attempt = prepared(agentId, connectionId, call);
       CallRecorder.Call recorded = recorded(agentId, connectionId, call);
-      nonBlocking
-          .get()
-          .call(
-              request.request(),
-              new ResponseReader(configuration.maxResponseBytes()),
-              request.redactor())
+      exchangeAsync(attempt)
+          .thenCompose(
+              response ->
+                  attempt.mayRetryAfter(response)
+                      ? retryAsync(attempt, agentId, connectionId, parsed)
+                      : CompletableFuture.completedFuture(response))
           .whenComplete(
-              (response, failure) -> {
+              (response, thrown) -> {
                 permit.close();
-                if (failure != null) {
+                if (thrown != null) {
+                  // a failure of the first stage reaches here wrapped by thenCompose
+                  Throwable failure =
+                      thrown instanceof CompletionException wrapped && wrapped.getCause() != null
+                          ? wrapped.getCause()
+                          : thrown;
                   String code =
                       failure instanceof ProblemException problem
                           ? problem.code().code()
@@ -158,14 +175,60 @@ public class AgentRuntime {
     return execute(agentId, connectionId, () -> call, tokenId);
   }
 
+  /**
+   * One sending of an agent's request: with the credentials it carries, so that an OAuth access
+   * token the API rejects can be dropped and the request sent once more with a new one.
+   */
+  private record Attempt(
+      Connection connection, Credentials credentials, OutboundRequests.Prepared prepared) {
+
+    /** An OAuth 2.0 call answered 401, and safe to send again (docs/api.md). */
+    boolean mayRetryAfter(UpstreamResponse response) {
+      return response.status() == 401
+          && connection.authType() == AuthType.OAUTH2_CLIENT_CREDENTIALS
+          && OutboundRequests.retriableAfterRejection(prepared.request());
+    }
+  }
+
   /** The agent's request through the connection, which must exist and be enabled on the agent. */
-  private OutboundRequests.Prepared prepared(String agentId, String connectionId, AgentCall call) {
+  private Attempt prepared(String agentId, String connectionId, AgentCall call) {
     EnabledConnections.Ready ready =
         enabled
             .find(agentId, connectionId)
             .orElseGet(() -> EnabledConnections.Ready.of(explainNotEnabled(agentId, connectionId)));
-    return OutboundRequests.agentCall(
-        ready.connection(), ready.credentials(), call, configuration.maxRequestBytes());
+    Credentials credentials = tokens.forCall(ready.connection(), ready.credentials());
+    return new Attempt(
+        ready.connection(),
+        credentials,
+        OutboundRequests.agentCall(
+            ready.connection(), credentials, call, configuration.maxRequestBytes()));
+  }
+
+  private UpstreamResponse exchange(Attempt attempt) {
+    return upstream.exchange(
+        attempt.prepared().request(),
+        new ResponseReader(configuration.maxResponseBytes()),
+        attempt.prepared().redactor());
+  }
+
+  private CompletableFuture<UpstreamResponse> exchangeAsync(Attempt attempt) {
+    return nonBlocking
+        .get()
+        .call(
+            attempt.prepared().request(),
+            new ResponseReader(configuration.maxResponseBytes()),
+            attempt.prepared().redactor());
+  }
+
+  /**
+   * The second sending after a 401: a new token may have to be fetched, which waits for the token
+   * endpoint, so it is not done on the I/O thread that delivered the 401.
+   */
+  private CompletableFuture<UpstreamResponse> retryAsync(
+      Attempt rejected, String agentId, String connectionId, AgentCall call) {
+    tokens.rejected(rejected.connection(), rejected.credentials());
+    return CompletableFuture.supplyAsync(() -> prepared(agentId, connectionId, call), retries)
+        .thenCompose(this::exchangeAsync);
   }
 
   /** The connection, when it exists and is enabled on the agent (404 / 403 otherwise). */

@@ -3,6 +3,7 @@ package com.opstower.execution.control;
 import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.DocsUrl;
+import com.opstower.execution.credential.Credentials;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ReadBody;
 import com.opstower.execution.response.ResponseReader;
@@ -28,6 +29,8 @@ public class DocsFetcher {
   @Inject CallLimits limits;
 
   @Inject CallRecorder recorder;
+
+  @Inject AccessTokens tokens;
 
   @Inject ExecutorConfiguration configuration;
 
@@ -79,9 +82,20 @@ public class DocsFetcher {
   }
 
   private UpstreamResponse fetch(Connection connection, DocsUrl docs) {
-    OutboundRequests.Prepared prepared = OutboundRequests.docs(connection, docs);
+    OutboundRequests.Prepared prepared =
+        OutboundRequests.docs(connection, docs, docsCredentials(tokens, connection, docs));
     return upstream.exchange(
         prepared.request(), new ResponseReader(configuration.docsMaxBytes()), prepared.redactor());
+  }
+
+  /**
+   * The credentials a docs fetch carries: an OAuth 2.0 connection's access token only goes to the
+   * base URL's own origin (the credential rule of docs), so no token is fetched for other origins.
+   */
+  public static Credentials docsCredentials(
+      AccessTokens tokens, Connection connection, DocsUrl docs) {
+    Credentials base = Credentials.of(connection);
+    return docs.sameOrigin(connection.baseUrl()) ? tokens.forCall(connection, base) : base;
   }
 
   private static CallRecorder.Call recorded(String agentId, String connectionId, String path) {

@@ -67,8 +67,25 @@ final class CredentialInjector {
       case API_KEY_HEADER -> headerInjection(headerName(name), headerSafe(secret), secret);
       case BASIC -> basic(name, secret);
       case QUERY_PARAM -> queryInjection(name, secret);
+      case OAUTH2_CLIENT_CREDENTIALS -> accessTokenInjection(secret);
       case NONE -> throw new IllegalStateException("handled above");
     };
+  }
+
+  /**
+   * For OAuth 2.0 the stored secret is the client secret, which never goes to the API: nothing is
+   * injected until an access token is known ({@link #withAccessToken}); the client secret is still
+   * redacted should the API echo it.
+   */
+  private static Injection accessTokenInjection(String clientSecret) {
+    return new Injection(Map.of(), null, List.of(clientSecret));
+  }
+
+  /** The access token as a bearer header; both it and the client secret are redacted. */
+  static Injection withAccessToken(Injection base, String accessToken) {
+    List<String> forms = new ArrayList<>(base.secretForms());
+    forms.add(accessToken);
+    return new Injection(Map.of("Authorization", "Bearer " + headerSafe(accessToken)), null, forms);
   }
 
   private static Injection headerInjection(String header, String value, String secret) {

@@ -13,20 +13,24 @@ import java.util.Optional;
  */
 public final class Credentials {
 
+  private final CredentialInjector.Injection injection;
   private final Map<String, String> headers;
   private final QueryCredential queryCredential;
   private final Optional<String> headerName;
   private final SecretRedactor redactor;
+  private final boolean needsAccessToken;
 
   private Credentials(
-      Map<String, String> headers,
-      QueryCredential queryCredential,
+      CredentialInjector.Injection injection,
       Optional<String> headerName,
-      SecretRedactor redactor) {
-    this.headers = headers;
-    this.queryCredential = queryCredential;
+      SecretRedactor redactor,
+      boolean needsAccessToken) {
+    this.injection = injection;
+    this.headers = injection.headers();
+    this.queryCredential = injection.queryCredential();
     this.headerName = headerName;
     this.redactor = redactor;
+    this.needsAccessToken = needsAccessToken;
   }
 
   /**
@@ -41,10 +45,35 @@ public final class Credentials {
     Optional<String> headerName =
         type == AuthType.API_KEY_HEADER ? connection.authName() : Optional.empty();
     return new Credentials(
-        injection.headers(),
-        injection.queryCredential(),
+        injection,
         headerName,
-        new SecretRedactor(injection.secretForms()));
+        new SecretRedactor(injection.secretForms()),
+        type == AuthType.OAUTH2_CLIENT_CREDENTIALS);
+  }
+
+  /**
+   * Whether these are an OAuth 2.0 connection's credentials without an access token yet: they
+   * inject nothing, so a call needs {@link #withAccessToken} first.
+   */
+  public boolean needsAccessToken() {
+    return needsAccessToken;
+  }
+
+  /**
+   * An OAuth 2.0 connection's credentials for calls with {@code accessToken}: sent as {@code
+   * Authorization: Bearer}, and redacted with the client secret.
+   *
+   * @throws com.opstower.problem.ProblemException {@code INVALID_REQUEST} when the token cannot be
+   *     sent in a header
+   */
+  public Credentials withAccessToken(String accessToken) {
+    if (!needsAccessToken) {
+      throw new IllegalStateException("not an OAuth 2.0 connection's credentials");
+    }
+    CredentialInjector.Injection withToken =
+        CredentialInjector.withAccessToken(injection, accessToken);
+    return new Credentials(
+        withToken, Optional.empty(), new SecretRedactor(withToken.secretForms()), false);
   }
 
   /** The headers that carry the credential (unmodifiable; empty when it goes in the query). */

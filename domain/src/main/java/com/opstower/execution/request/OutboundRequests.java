@@ -21,6 +21,17 @@ public final class OutboundRequests {
   /** A request ready to send, and the redactor that hides its credential in the answer. */
   public record Prepared(UpstreamRequest request, SecretRedactor redactor) {}
 
+  /**
+   * Whether a call the API answered 401 may be sent again with a new OAuth access token: only when
+   * sending it twice cannot do the work twice (GET, PUT, DELETE) or nothing was in its body.
+   */
+  public static boolean retriableAfterRejection(UpstreamRequest request) {
+    return !request.body().isPresent()
+        || request.method() == RequestMethod.GET
+        || request.method() == RequestMethod.PUT
+        || request.method() == RequestMethod.DELETE;
+  }
+
   private OutboundRequests() {}
 
   /**
@@ -59,7 +70,11 @@ public final class OutboundRequests {
 
   /** Test Connection: one GET of the base URL itself, with the credential. */
   public static Prepared probe(Connection connection) {
-    Credentials credentials = Credentials.of(connection);
+    return probe(connection, Credentials.of(connection));
+  }
+
+  /** As {@link #probe(Connection)} with the credential ready (an OAuth access token obtained). */
+  public static Prepared probe(Connection connection, Credentials credentials) {
     URI uri =
         OutboundUrl.build(
             connection.baseUrl().toUri(), "", Map.of(), credentials.queryCredential());
@@ -73,7 +88,11 @@ public final class OutboundRequests {
    * the base URL's own origin; the redactor hides it from the answer either way.
    */
   public static Prepared docs(Connection connection, DocsUrl docs) {
-    Credentials credentials = Credentials.of(connection);
+    return docs(connection, docs, Credentials.of(connection));
+  }
+
+  /** As {@link #docs(Connection, DocsUrl)} with the credential ready. */
+  public static Prepared docs(Connection connection, DocsUrl docs, Credentials credentials) {
     boolean sameOrigin = docs.sameOrigin(connection.baseUrl());
     UpstreamRequest request =
         new UpstreamRequest(

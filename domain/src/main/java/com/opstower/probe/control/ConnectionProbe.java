@@ -2,14 +2,18 @@ package com.opstower.probe.control;
 
 import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.connection.entity.Connection;
+import com.opstower.execution.control.AccessTokens;
 import com.opstower.execution.control.CallRecorder;
 import com.opstower.execution.control.ExecutorConfiguration;
+import com.opstower.execution.credential.Credentials;
+import com.opstower.execution.oauth.TokenRequestFailed;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ResponseReader;
 import com.opstower.execution.upstream.UpstreamResponse;
 import com.opstower.execution.upstream.WaitedExchange;
 import com.opstower.probe.control.ProbeOutcomes.Verdict;
 import com.opstower.problem.ProblemException;
+import com.opstower.problem.UpstreamProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -30,6 +34,8 @@ public class ConnectionProbe {
 
   @Inject CallRecorder recorder;
 
+  @Inject AccessTokens tokens;
+
   /**
    * @param recordedConnectionId the connection's id for the activity log, or null for a draft
    */
@@ -45,8 +51,26 @@ public class ConnectionProbe {
     // what the person sees as "the request sent": the base URL without the query, where a
     // query-parameter credential goes
     String request = "GET " + connection.baseUrl();
+    Credentials credentials;
     try {
-      OutboundRequests.Prepared prepared = OutboundRequests.probe(connection);
+      // a fresh OAuth access token: Test Connection tests the token request too
+      credentials = tokens.fresh(connection, Credentials.of(connection));
+    } catch (TokenRequestFailed refused) {
+      recorder.failed(recorded, started, refused.code().code());
+      Verdict verdict =
+          ProbeOutcomes.forTokenRefusal(refused.detail(), refused.error().orElse(null));
+      return failedReport(verdict, started, testedAt, request);
+    } catch (UpstreamProblem unreachable) {
+      recorder.failed(recorded, started, unreachable.code().code());
+      Verdict verdict = ProbeOutcomes.forTokenFailure(unreachable, configuration.timeout());
+      return failedReport(verdict, started, testedAt, request);
+    } catch (ProblemException failure) {
+      recorder.failed(recorded, started, failure.code().code());
+      Verdict verdict = ProbeOutcomes.forFailure(failure, configuration.timeout());
+      return failedReport(verdict, started, testedAt, request);
+    }
+    try {
+      OutboundRequests.Prepared prepared = OutboundRequests.probe(connection, credentials);
       UpstreamResponse response =
           upstream.exchange(
               prepared.request(), new ResponseReader(PROBE_BODY_BYTES), prepared.redactor());
@@ -69,15 +93,20 @@ public class ConnectionProbe {
     } catch (ProblemException failure) {
       recorder.failed(recorded, started, failure.code().code());
       Verdict verdict = ProbeOutcomes.forFailure(failure, configuration.timeout());
-      return new ProbeReport(
-          false,
-          null,
-          (System.nanoTime() - started) / 1_000_000,
-          testedAt,
-          verdict.message(),
-          verdict.hint(),
-          verdict.outcome(),
-          request);
+      return failedReport(verdict, started, testedAt, request);
     }
+  }
+
+  private static ProbeReport failedReport(
+      Verdict verdict, long started, Instant testedAt, String request) {
+    return new ProbeReport(
+        false,
+        null,
+        (System.nanoTime() - started) / 1_000_000,
+        testedAt,
+        verdict.message(),
+        verdict.hint(),
+        verdict.outcome(),
+        request);
   }
 }

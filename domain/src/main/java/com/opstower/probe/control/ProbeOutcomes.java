@@ -138,6 +138,43 @@ final class ProbeOutcomes {
     return new Verdict(false, status, message, hint, status >= 500 ? "server-error" : "rejected");
   }
 
+  /**
+   * The authorization server of an OAuth 2.0 connection gave no access token: the API itself was
+   * not called. The message carries the server's {@code error} and {@code error_description}; the
+   * hint says what to check for the common errors (RFC 6749 §5.2).
+   */
+  public static Verdict forTokenRefusal(String detail, String error) {
+    String hint =
+        switch (error == null ? "" : error) {
+          case "invalid_client" ->
+              "Check the client id and the client secret, and whether the authorization server"
+                  + " expects them in the form body (Client authentication: body) rather than by"
+                  + " HTTP Basic.";
+          case "invalid_scope" ->
+              "Check the scope: the authorization server does not grant it to this client.";
+          case "unauthorized_client" ->
+              "This client may not use the client-credentials grant; allow it on the"
+                  + " authorization server.";
+          case "unsupported_grant_type" ->
+              "Enable the client-credentials grant for this client on the authorization server.";
+          case "invalid_request", "invalid_target" ->
+              "Check the scope and the audience: the authorization server refused the request.";
+          default -> "Check the token URL, the client id and secret, and the scope.";
+        };
+    return noResponse("The token request failed", detail, hint, "token-refused");
+  }
+
+  /** The token endpoint of an OAuth 2.0 connection could not be reached or answered in time. */
+  public static Verdict forTokenFailure(ProblemException failure, Duration timeout) {
+    Verdict general = forFailure(failure, timeout);
+    return new Verdict(
+        false,
+        null,
+        "Getting an access token failed. " + general.message(),
+        "Check the token URL: " + general.hint(),
+        general.outcome());
+  }
+
   private static Verdict noResponse(String what, String detail, String hint) {
     return noResponse(what, detail, hint, "no-response");
   }

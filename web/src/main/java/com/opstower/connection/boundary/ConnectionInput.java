@@ -25,6 +25,7 @@ final class ConnectionInput {
           "docsUrl",
           "description",
           "policy",
+          "docs",
           "id",
           "type",
           "createdAt",
@@ -41,12 +42,18 @@ final class ConnectionInput {
           "password",
           "paramName",
           "paramValue",
+          "tokenUrl",
+          "clientId",
+          "clientSecret",
+          "scope",
+          "audience",
+          "clientAuth",
           "secretSet");
 
   private static final Set<String> POLICY_FIELDS = Set.of("methods", "paths");
 
   private static final List<String> SECRET_NAMES =
-      List.of("token", "apiKey", "password", "paramValue");
+      List.of("token", "apiKey", "password", "paramValue", "clientSecret");
 
   private ConnectionInput() {}
 
@@ -63,12 +70,20 @@ final class ConnectionInput {
     String headerName = null;
     String username = null;
     String paramName = null;
+    ConnectionDraft.OAuthDraft oauth = null;
     if (auth != null) {
       auth.requireKnown(AUTH_FIELDS);
       authType = auth.string("type");
       headerName = auth.string("headerName");
       username = auth.string("username");
       paramName = auth.string("paramName");
+      oauth =
+          new ConnectionDraft.OAuthDraft(
+              auth.string("tokenUrl"),
+              auth.string("clientId"),
+              auth.string("scope"),
+              auth.string("audience"),
+              auth.string("clientAuth"));
       String expected =
           AuthType.fromWire(authType)
               .flatMap(ConnectionFields::secretField)
@@ -99,7 +114,8 @@ final class ConnectionInput {
         secret,
         input.string("docsUrl"),
         input.string("description"),
-        policy(input.object("policy")));
+        policy(input.object("policy")),
+        oauth);
   }
 
   /** Null when the input has no policy (an edit keeps the stored one, see ConnectionDraft). */

@@ -90,6 +90,17 @@ public record ConnectionView(
       case API_KEY_HEADER -> auth.put("headerName", connection.authName().orElse(null));
       case BASIC -> auth.put("username", connection.authName().orElse(null));
       case QUERY_PARAM -> auth.put("paramName", connection.authName().orElse(null));
+      case OAUTH2_CLIENT_CREDENTIALS ->
+          connection
+              .oauth()
+              .ifPresent(
+                  oauth -> {
+                    auth.put("tokenUrl", oauth.tokenUrl());
+                    auth.put("clientId", connection.authName().orElse(null));
+                    auth.put("scope", oauth.scope());
+                    auth.put("audience", oauth.audience());
+                    auth.put("clientAuth", oauth.clientAuth().wire());
+                  });
       case BEARER, NONE -> {}
     }
     if (type.hasSecret()) {

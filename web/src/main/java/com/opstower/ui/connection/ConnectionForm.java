@@ -47,6 +47,25 @@ public class ConnectionForm {
   @FormParam("paramValue")
   String paramValue;
 
+  @FormParam("tokenUrl")
+  String tokenUrl;
+
+  @FormParam("clientId")
+  String clientId;
+
+  @FormParam("clientSecret")
+  String clientSecret;
+
+  @FormParam("scope")
+  String scope;
+
+  @FormParam("audience")
+  String audience;
+
+  /** {@code basic} (default) or {@code body}: how the client authenticates at the token URL. */
+  @FormParam("clientAuth")
+  String clientAuth;
+
   @FormParam("docsUrl")
   String docsUrl;
 
@@ -101,6 +120,18 @@ public class ConnectionForm {
       case API_KEY_HEADER -> form.headerName = name;
       case BASIC -> form.username = name;
       case QUERY_PARAM -> form.paramName = name;
+      case OAUTH2_CLIENT_CREDENTIALS -> {
+        form.clientId = name;
+        connection
+            .oauth()
+            .ifPresent(
+                oauth -> {
+                  form.tokenUrl = oauth.tokenUrl();
+                  form.scope = oauth.scope();
+                  form.audience = oauth.audience();
+                  form.clientAuth = oauth.clientAuth().wire();
+                });
+      }
       case BEARER, NONE -> {}
     }
     form.docsUrl = connection.docsUrl().orElse(null);
@@ -124,7 +155,12 @@ public class ConnectionForm {
         secretOfChosenType(),
         docsUrl,
         description,
-        policy());
+        policy(),
+        oauth());
+  }
+
+  private ConnectionDraft.OAuthDraft oauth() {
+    return new ConnectionDraft.OAuthDraft(tokenUrl, clientId, scope, audience, clientAuth);
   }
 
   /** The policy as ticked and typed; null when the post has no policy fields at all. */
@@ -151,7 +187,8 @@ public class ConnectionForm {
         secret,
         docsUrl,
         description,
-        policy());
+        policy(),
+        oauth());
   }
 
   /** Whether a secret for the chosen auth type was typed into this submission. */
@@ -183,6 +220,7 @@ public class ConnectionForm {
       case API_KEY_HEADER -> apiKey;
       case BASIC -> password;
       case QUERY_PARAM -> paramValue;
+      case OAUTH2_CLIENT_CREDENTIALS -> clientSecret;
       case NONE -> null;
     };
   }
@@ -209,6 +247,28 @@ public class ConnectionForm {
 
   public String getParamName() {
     return paramName;
+  }
+
+  /** The OAuth token URL (named so that no getter's name even looks like a secret's). */
+  public String getAuthServerUrl() {
+    return tokenUrl;
+  }
+
+  public String getClientId() {
+    return clientId;
+  }
+
+  public String getScope() {
+    return scope;
+  }
+
+  public String getAudience() {
+    return audience;
+  }
+
+  /** {@code body} when the client authenticates in the form body; else Basic. */
+  public boolean isClientAuthInBody() {
+    return "body".equals(clientAuth);
   }
 
   public String getDocsUrl() {

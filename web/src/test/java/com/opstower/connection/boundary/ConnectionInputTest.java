@@ -138,7 +138,8 @@ class ConnectionInputTest {
     Map<String, String> errors = errors(draft, false);
     assertEquals(List.of("auth.type"), List.copyOf(errors.keySet()));
     assertEquals(
-        "Choose one of these types: bearer, api_key_header, basic, query_param, none.",
+        "Choose one of these types: bearer, api_key_header, basic, query_param,"
+            + " oauth2_client_credentials, none.",
         errors.get("auth.type"));
   }
 
