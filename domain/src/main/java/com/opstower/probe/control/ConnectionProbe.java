@@ -59,11 +59,11 @@ public class ConnectionProbe {
       recorder.failed(recorded, started, refused.code().code());
       Verdict verdict =
           ProbeOutcomes.forTokenRefusal(refused.detail(), refused.error().orElse(null));
-      return failedReport(verdict, started, testedAt, request);
+      return failedReport(verdict, started, testedAt, tokenRequest(connection));
     } catch (UpstreamProblem unreachable) {
       recorder.failed(recorded, started, unreachable.code().code());
       Verdict verdict = ProbeOutcomes.forTokenFailure(unreachable, configuration.timeout());
-      return failedReport(verdict, started, testedAt, request);
+      return failedReport(verdict, started, testedAt, tokenRequest(connection));
     } catch (ProblemException failure) {
       recorder.failed(recorded, started, failure.code().code());
       Verdict verdict = ProbeOutcomes.forFailure(failure, configuration.timeout());
@@ -95,6 +95,13 @@ public class ConnectionProbe {
       Verdict verdict = ProbeOutcomes.forFailure(failure, configuration.timeout());
       return failedReport(verdict, started, testedAt, request);
     }
+  }
+
+  /** What was sent when the token request failed: the token URL, without its query. */
+  private static String tokenRequest(Connection connection) {
+    String url = connection.oauth().map(oauth -> oauth.tokenUrl()).orElse("");
+    int query = url.indexOf('?');
+    return "POST " + (query < 0 ? url : url.substring(0, query));
   }
 
   private static ProbeReport failedReport(

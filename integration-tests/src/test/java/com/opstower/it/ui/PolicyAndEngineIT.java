@@ -288,4 +288,85 @@ class PolicyAndEngineIT extends BrowserTestBase {
     assertFalse(browser.present("#docs-operations"), "no operations from a failed read");
     assertFalse(browser.text(".tool-description").contains("Operations ("));
   }
+
+  @Test
+  void anOAuthConnectionIsEnteredTestedAndSaved() throws Exception {
+    signIn();
+    String secret = "cs-ui-" + RUN;
+    String refused =
+        "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}";
+    upstream()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/ui-oauth/token"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refused)));
+    browser.open("/connections/new/external-api");
+    browser.fill("label", "Warehouse " + RUN);
+    browser.fill("baseUrl", upstreamUrl("/ui-oauth/api"));
+    browser.choose("authType", "oauth2_client_credentials");
+    assertTrue(
+        browser.driver.findElement(By.id("tokenUrl")).isDisplayed(), "the OAuth fields show");
+    assertFalse(browser.driver.findElement(By.id("token")).isDisplayed(), "the bearer field hides");
+    browser.fill("tokenUrl", upstreamUrl("/ui-oauth/token"));
+    browser.fill("clientId", "warehouse-agent");
+    browser.fill("clientSecret", secret);
+    browser.fill("scope", "stock.read");
+    browser.choose("clientAuth", "body");
+    ConnectionFormPage form = new ConnectionFormPage(browser);
+    form.testConnection();
+    assertTrue(
+        browser
+            .text("#test-result .message")
+            .contains("invalid_client — Client authentication failed"),
+        browser.text("#test-result"));
+    assertTrue(
+        browser.text("#test-result .hint").startsWith("Check the client id and the client secret"));
+    browser.screenshot("20-oauth-test-refused");
+
+    upstream()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/ui-oauth/token"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"at-ui-" + RUN + "\",\"expires_in\":600}")));
+    upstream()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/ui-oauth/api"))
+                .withHeader(
+                    "Authorization",
+                    com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer at-ui-" + RUN))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+    form.testConnection();
+    assertTrue(
+        browser.text("#test-result").contains("Connection works"), browser.text("#test-result"));
+    browser.clickAndWait(By.id("save"));
+    assertEquals("/connections", browser.path(), browser.driver.getPageSource());
+    assertFalse(browser.driver.getPageSource().contains(secret));
+
+    String id = idOfRow("Warehouse " + RUN, admin());
+    JsonObject auth = admin().get("/api/v1/connections/" + id).json().getJsonObject("auth");
+    assertEquals("warehouse-agent", auth.getString("clientId"));
+    assertEquals("body", auth.getString("clientAuth"));
+    assertEquals("stock.read", auth.getString("scope"));
+    browser.open("/connections/" + id + "/edit");
+    assertEquals(
+        upstreamUrl("/ui-oauth/token"),
+        browser.driver.findElement(By.id("tokenUrl")).getDomProperty("value"));
+    assertEquals("body", browser.driver.findElement(By.id("clientAuth")).getDomProperty("value"));
+    assertEquals("", browser.driver.findElement(By.id("clientSecret")).getDomProperty("value"));
+    assertEquals(
+        "stored — leave blank to keep",
+        browser.driver.findElement(By.id("clientSecret")).getDomAttribute("placeholder"));
+    assertFalse(browser.driver.getPageSource().contains(secret));
+  }
 }
