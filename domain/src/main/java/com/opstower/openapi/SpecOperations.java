@@ -35,6 +35,17 @@ final class SpecOperations {
   private static final int SUMMARY_TEXT_MAX = 110;
   private static final int PATH_MAX = 500;
 
+  /**
+   * Bounds on the work one document can cause, whatever its shape (one path item {@code $ref}'d by
+   * every path, huge parameter lists, many servers): operations read, parameters looked at per
+   * list, query names shown per operation, servers tried.
+   */
+  static final int MAX_OPERATIONS = 20_000;
+
+  static final int MAX_PARAMETERS = 100;
+  static final int MAX_QUERY_NAMES = 20;
+  static final int MAX_SERVERS = 10;
+
   private SpecOperations() {}
 
   /** A path template's operation before the server is chosen. */
@@ -71,6 +82,9 @@ final class SpecOperations {
   private static List<Found> operations(Map<?, ?> root) {
     List<Found> found = new ArrayList<>();
     for (Map.Entry<?, ?> entry : map(root.get("paths")).entrySet()) {
+      if (found.size() >= MAX_OPERATIONS) {
+        break;
+      }
       if (!(entry.getKey() instanceof String template) || !usablePath(template)) {
         continue;
       }
@@ -87,10 +101,30 @@ final class SpecOperations {
     return found;
   }
 
-  private static boolean usablePath(String template) {
-    return template.startsWith("/")
-        && template.length() <= PATH_MAX
-        && template.chars().noneMatch(c -> c <= ' ' || c == 0x7F || c == '?' || c == '#');
+  /**
+   * A path template the catalogue can show as it is: ASCII path characters (RFC 3986 pchar, {@code
+   * /}, and {@code {}} for parameters) and no dot segments. Anything else (spaces, line or
+   * paragraph separators, look-alike or invisible characters) could read as more than a path in a
+   * tool description, and the operation is left out.
+   */
+  static boolean usablePath(String template) {
+    if (!template.startsWith("/") || template.length() > PATH_MAX) {
+      return false;
+    }
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      boolean plain =
+          c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@%/{}".indexOf(c) >= 0);
+      if (!plain) {
+        return false;
+      }
+    }
+    for (String segment : template.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String summaryOf(Map<?, ?> op, Map<String, String> shared, Map<?, ?> root) {
@@ -122,14 +156,16 @@ final class SpecOperations {
   private static Map<String, String> queryParameters(
       List<?> parameters, Map<?, ?> root, Map<String, String> inherited) {
     Map<String, String> query = new LinkedHashMap<>(inherited);
-    for (Object entry : parameters) {
+    for (Object entry : parameters.subList(0, Math.min(parameters.size(), MAX_PARAMETERS))) {
       Map<?, ?> parameter = resolved(entry, root);
       String name = oneLine(text(parameter.get("name")));
       if (!"query".equals(text(parameter.get("in"))) || name.isEmpty() || name.length() > 60) {
         continue;
       }
       boolean required = "true".equals(text(parameter.get("required")));
-      query.put(name, required ? name + " (required)" : name);
+      if (query.size() < MAX_QUERY_NAMES || query.containsKey(name)) {
+        query.put(name, required ? name + " (required)" : name);
+      }
     }
     return query;
   }
@@ -138,6 +174,12 @@ final class SpecOperations {
   private static DocsReading place(
       List<Found> found, List<ServerPaths.Server> servers, BaseUrl baseUrl, String title) {
     String basePath = baseUrl.path();
+    servers =
+        servers.stream()
+            .filter(server -> server.path().isEmpty() || usablePath(server.path()))
+            .distinct()
+            .limit(MAX_SERVERS)
+            .toList();
     boolean anyOwn = servers.stream().anyMatch(ServerPaths.Server::sameOrigin);
     List<String> prefixes = new ArrayList<>();
     servers.stream().filter(ServerPaths.Server::sameOrigin).forEach(s -> prefixes.add(s.path()));

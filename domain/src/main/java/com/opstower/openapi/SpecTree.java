@@ -1,12 +1,7 @@
 package com.opstower.openapi;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -43,15 +38,67 @@ public final class SpecTree {
 
   static final int MAX_DEPTH = 100;
   static final int MAX_ALIASES = 1_000;
-  static final int MAX_NODES = 2_000_000;
+  static final int MAX_NODES = 1_000_000;
 
   private SpecTree() {}
 
-  /** Reads JSON. */
+  /** Reads JSON, from JSON-P's parser events (no JSON-P tree is built first). */
   public static Object json(String text) {
-    JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      value = reader.readValue();
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      Deque<Object> stack = new ArrayDeque<>();
+      Deque<String> keys = new ArrayDeque<>();
+      String key = null;
+      long nodes = 0;
+      Object root = null;
+      while (parser.hasNext()) {
+        JsonParser.Event event = parser.next();
+        Object value;
+        switch (event) {
+          case KEY_NAME -> {
+            key = parser.getString();
+            continue;
+          }
+          case START_OBJECT, START_ARRAY -> {
+            if (++nodes > MAX_NODES) {
+              throw tooLarge();
+            }
+            if (stack.size() + 1 > MAX_DEPTH) {
+              throw tooDeep();
+            }
+            Object collection =
+                event == JsonParser.Event.START_OBJECT
+                    ? new LinkedHashMap<String, Object>()
+                    : new ArrayList<>();
+            attach(stack.peek(), key, collection);
+            keys.push(key == null ? "" : key);
+            key = null;
+            stack.push(collection);
+            continue;
+          }
+          case END_OBJECT, END_ARRAY -> {
+            Object closed = stack.pop();
+            keys.pop();
+            if (stack.isEmpty()) {
+              root = closed;
+            }
+            continue;
+          }
+          case VALUE_STRING, VALUE_NUMBER -> value = parser.getString();
+          case VALUE_TRUE -> value = "true";
+          case VALUE_FALSE -> value = "false";
+          default -> value = null;
+        }
+        if (++nodes > MAX_NODES) {
+          throw tooLarge();
+        }
+        if (stack.isEmpty()) {
+          root = value;
+        } else {
+          attach(stack.peek(), key, value);
+          key = null;
+        }
+      }
+      return root;
     } catch (JsonParsingException e) {
       String where =
           e.getLocation() == null
@@ -61,43 +108,17 @@ public final class SpecTree {
                   + ", column "
                   + e.getLocation().getColumnNumber();
       throw new SpecException("The document is not valid JSON" + where + ".");
-    } catch (jakarta.json.JsonException e) {
+    } catch (jakarta.json.JsonException | java.util.NoSuchElementException e) {
       throw new SpecException("The document is not valid JSON.");
     }
-    int[] nodes = {0};
-    return fromJson(value, 1, nodes);
   }
 
-  private static Object fromJson(JsonValue value, int depth, int[] nodes) {
-    if (++nodes[0] > MAX_NODES) {
-      throw tooLarge();
-    }
-    if (depth > MAX_DEPTH) {
-      throw tooDeep();
-    }
-    switch (value.getValueType()) {
-      case OBJECT:
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> entry : ((JsonObject) value).entrySet()) {
-          map.put(entry.getKey(), fromJson(entry.getValue(), depth + 1, nodes));
-        }
-        return map;
-      case ARRAY:
-        List<Object> list = new ArrayList<>();
-        for (JsonValue item : (JsonArray) value) {
-          list.add(fromJson(item, depth + 1, nodes));
-        }
-        return list;
-      case STRING:
-        return ((JsonString) value).getString();
-      case NUMBER:
-        return ((JsonNumber) value).toString();
-      case TRUE:
-        return "true";
-      case FALSE:
-        return "false";
-      default:
-        return null;
+  @SuppressWarnings("unchecked")
+  private static void attach(Object parent, String key, Object value) {
+    if (parent instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).put(key, value);
+    } else if (parent instanceof List<?> list) {
+      ((List<Object>) list).add(value);
     }
   }
 

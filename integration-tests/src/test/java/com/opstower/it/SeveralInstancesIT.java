@@ -42,8 +42,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two instances started by {@code run.sh} with {@code OPSTOWER_CLUSTER_MEMBERS} on one PostgreSQL
  * (contract v1.1, "Several instances"): what is created on one is used on the other, an edit and a
  * revocation on one take effect on the other within 1 s, a per-token limit counts the calls of
- * both, and after {@code kill -9} of one under load the other keeps serving with every acknowledged
- * write present. Tagged {@code restarts}: runs with {@code -Pfull}.
+ * both, an OAuth 2.0 access token fetched by one serves the other, and after {@code kill -9} of one
+ * under load the other keeps serving with every acknowledged write present. Tagged {@code
+ * restarts}: runs with {@code -Pfull}.
  */
 @Tag("restarts")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +61,9 @@ class SeveralInstancesIT {
   private static final CountDownLatch releaseHanging = new CountDownLatch(1);
   private static final java.util.concurrent.atomic.AtomicInteger hanging =
       new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger tokenRequests =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicBoolean firstTokenRevoked = new AtomicBoolean();
   private static Instance a;
   private static Instance b;
 
@@ -97,6 +101,26 @@ class SeveralInstancesIT {
           String path = exchange.getRequestURI().getPath();
           lastAuthorization.put(
               path, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          if (path.equals("/oauth/token")) {
+            byte[] issued =
+                ("{\"access_token\":\"several-tok-"
+                        + tokenRequests.incrementAndGet()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":600}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, issued.length);
+            exchange.getResponseBody().write(issued);
+            exchange.close();
+            return;
+          }
+          if (path.startsWith("/oauth-api/")
+              && firstTokenRevoked.get()
+              && "Bearer several-tok-1"
+                  .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+          }
           if (path.endsWith("/hang")) {
             hanging.incrementAndGet();
             try {
@@ -318,6 +342,51 @@ class SeveralInstancesIT {
 
   @Test
   @Order(4)
+  void anAccessTokenFetchedByOneInstanceServesTheOther() throws Exception {
+    String upstreamBase = "http://127.0.0.1:" + upstream.getAddress().getPort();
+    Enabled enabled =
+        enable(
+            a.api(ADMIN),
+            "/oauth-api",
+            Bodies.auth("oauth2_client_credentials")
+                .add("tokenUrl", upstreamBase + "/oauth/token")
+                .add("clientId", "several-client")
+                .add("clientSecret", "several-client-secret"));
+    Api agentA = a.api(enabled.token());
+    Api agentB = b.api(enabled.token());
+    List<String> bodies = new ArrayList<>();
+
+    Api.Reply onA = agentA.post(enabled.path(), Bodies.get("/x"));
+    assertEquals(200, onA.status(), onA.body());
+    Api.Reply onB = agentB.post(enabled.path(), Bodies.get("/x"));
+    assertEquals(200, onB.status(), onB.body());
+    assertEquals("Bearer several-tok-1", lastAuthorization.get("/oauth-api/x"));
+    assertEquals(1, tokenRequests.get(), "B used the token A fetched");
+
+    // the API stops taking the first token: B is refused once, fetches a new one and retries
+    firstTokenRevoked.set(true);
+    Api.Reply renewed = agentB.post(enabled.path(), Bodies.get("/x"));
+    assertEquals(200, renewed.status(), renewed.body());
+    assertEquals("Bearer several-tok-2", lastAuthorization.get("/oauth-api/x"));
+    assertEquals(2, tokenRequests.get());
+    // A still holds the first: refused once, it takes B's new token instead of fetching a third
+    Api.Reply followed = agentA.post(enabled.path(), Bodies.get("/x"));
+    assertEquals(200, followed.status(), followed.body());
+    assertEquals("Bearer several-tok-2", lastAuthorization.get("/oauth-api/x"));
+    assertEquals(2, tokenRequests.get(), "A took the token B fetched after the 401");
+
+    bodies.addAll(List.of(onA.body(), onB.body(), renewed.body(), followed.body()));
+    bodies.add(a.api(ADMIN).get("/api/v1/connections/" + enabled.connection()).body());
+    bodies.add(a.log());
+    bodies.add(b.log());
+    for (String text : bodies) {
+      assertTrue(!text.contains("several-tok-"), "an access token shown: " + tail(text));
+      assertTrue(!text.contains("several-client-secret"), "the client secret shown");
+    }
+  }
+
+  @Test
+  @Order(5)
   void killingOneUnderLoadLeavesTheOtherServingWithEveryAcknowledgedWrite() throws Exception {
     Api adminB = b.api(ADMIN);
     Enabled enabled = enable(adminB, "/load", Bodies.noAuth());

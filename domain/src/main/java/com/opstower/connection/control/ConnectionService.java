@@ -118,17 +118,18 @@ public class ConnectionService {
 
   /**
    * Keeps what a documentation fetch found, unless the documentation URL changed meanwhile (then
-   * the fetch for the new URL will store its own). Returns the connection as it now is.
+   * the fetch for the new URL will store its own) or the base URL did (its operations would be
+   * relative to the old one). Returns the connection as it now is.
    *
    * <p>Written by one statement that leaves the row's version alone: a read finishing in the
    * background must not make the admin's next save of the connection fail as a conflicting edit.
    */
-  public Connection recordDocs(String id, DocsSummary found) {
+  public Connection recordDocs(String id, DocsSummary found, String readForBaseUrl) {
     int stored =
         em.createNativeQuery(
                 "UPDATE connections SET docs_kind = ?, docs_title = ?, docs_operations = ?,"
                     + " docs_catalogue = ?, docs_fetched_at = ?, docs_message = ?, docs_source = ?"
-                    + " WHERE id = ? AND docs_url = ?")
+                    + " WHERE id = ? AND docs_url = ? AND base_url = ?")
             .setParameter(1, found.kind().wire())
             .setParameter(2, found.title().orElse(null))
             // never null: a null parameter is bound as text, which PostgreSQL refuses for a number
@@ -139,6 +140,8 @@ public class ConnectionService {
             .setParameter(7, found.source().orElseThrow())
             .setParameter(8, id)
             .setParameter(9, found.source().orElseThrow())
+            // operations are relative to the base URL they were read for
+            .setParameter(10, readForBaseUrl)
             .executeUpdate();
     if (stored > 0) {
       generation.changed();

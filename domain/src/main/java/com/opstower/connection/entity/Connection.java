@@ -232,11 +232,22 @@ public class Connection {
    */
   private SecretBinding secretBinding() {
     // an OAuth client secret goes to the token endpoint: bound to its origin as well
-    String origin =
-        authType == AuthType.OAUTH2_CLIENT_CREDENTIALS && oauthTokenUrl != null
-            ? baseUrl().origin() + " " + DocsUrl.parse(oauthTokenUrl).origin()
-            : baseUrl().origin();
+    String origin = baseUrl().origin();
+    if (authType == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+      origin += " " + tokenOriginOrMark();
+    }
     return new SecretBinding(id, origin, authType.name());
+  }
+
+  /**
+   * A token URL edited into nonsense in the database binds to nothing the secret was sealed for.
+   */
+  private String tokenOriginOrMark() {
+    try {
+      return oauthTokenUrl == null ? "(no token URL)" : DocsUrl.parse(oauthTokenUrl).origin();
+    } catch (IllegalArgumentException invalid) {
+      return "(invalid token URL)";
+    }
   }
 
   private static boolean isBlank(String value) {

@@ -20,8 +20,11 @@ public class DocsSummary {
   public static final int TITLE_MAX = 200;
   public static final int MESSAGE_MAX = 500;
 
-  /** Operations stored per connection; more are counted, not kept. */
-  public static final int MAX_STORED_OPERATIONS = 2_000;
+  /**
+   * Operations stored per connection; more are counted, not kept. Each cached connection carries
+   * them, so they are kept few: a description shows about 50 of them anyway.
+   */
+  public static final int MAX_STORED_OPERATIONS = 500;
 
   /** Room for {@link #MAX_STORED_OPERATIONS} lines of method, path and summary. */
   public static final int CATALOGUE_COLUMN_MAX = 1_000_000;

@@ -3,6 +3,7 @@ package com.opstower.docs.control;
 import com.opstower.activity.entity.ActivityEntry;
 import com.opstower.connection.control.ConnectionService;
 import com.opstower.connection.control.DocsToRead;
+import com.opstower.connection.entity.ApiOperation;
 import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.Connection;
 import com.opstower.connection.entity.DocsSummary;
@@ -11,6 +12,7 @@ import com.opstower.execution.control.AccessTokens;
 import com.opstower.execution.control.CallRecorder;
 import com.opstower.execution.control.DocsFetcher;
 import com.opstower.execution.control.ExecutorConfiguration;
+import com.opstower.execution.credential.SecretRedactor;
 import com.opstower.execution.request.OutboundRequests;
 import com.opstower.execution.response.ReadBody;
 import com.opstower.execution.response.ResponseReader;
@@ -63,7 +65,7 @@ public class DocsRefresh {
     if (connection.docsUrl().isEmpty()) {
       return connection;
     }
-    return connections.recordDocs(connectionId, read(connection));
+    return connections.recordDocs(connectionId, read(connection), connection.baseUrl().toString());
   }
 
   /** A save set a documentation URL to read: fetched once the save has committed. */
@@ -113,7 +115,10 @@ public class DocsRefresh {
               prepared.redactor());
       ReadBody body = response.body();
       recorder.answered(recorded, started, response.status(), body.bodyBytes(), body.truncated());
-      reading = readAnswer(response, path, connection.baseUrl(), configuration.specMaxBytes());
+      reading =
+          redacted(
+              readAnswer(response, path, connection.baseUrl(), configuration.specMaxBytes()),
+              prepared.redactor());
     } catch (ProblemException failure) {
       recorder.failed(recorded, started, failure.code().code());
       reading = DocsReading.error("The document could not be fetched: " + failure.detail());
@@ -135,6 +140,25 @@ public class DocsRefresh {
         Timestamps.now(),
         reading.message(),
         url);
+  }
+
+  /**
+   * The reading with every text redacted once more: the body was redacted, but parsing builds new
+   * text (server variables filled in, a server path joined to a template, YAML line continuations),
+   * which could spell a secret the raw text did not.
+   */
+  static DocsReading redacted(DocsReading reading, SecretRedactor redactor) {
+    return new DocsReading(
+        reading.kind(),
+        reading.title() == null ? null : redactor.redact(reading.title()),
+        reading.operations().stream()
+            .map(
+                op ->
+                    new ApiOperation(
+                        op.method(), redactor.redact(op.path()), redactor.redact(op.summary())))
+            .toList(),
+        reading.operationCount(),
+        reading.message() == null ? null : redactor.redact(reading.message()));
   }
 
   static DocsReading readAnswer(

@@ -7,6 +7,8 @@ import com.opstower.execution.credential.SecretRedactor;
 import com.opstower.execution.request.OutboundBody;
 import com.opstower.execution.request.RequestMethod;
 import com.opstower.execution.request.UpstreamRequest;
+import com.opstower.problem.ProblemCode;
+import com.opstower.problem.ProblemException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,10 +56,18 @@ public final class TokenRequest {
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
       forms.add(pair);
     }
+    java.net.URI tokenUri;
+    try {
+      tokenUri = DocsUrl.parse(oauth.tokenUrl()).toUri();
+    } catch (IllegalArgumentException edited) {
+      // only a value changed in the database gets here: the API validates it
+      throw new ProblemException(
+          ProblemCode.CREDENTIAL_UNAVAILABLE, "The connection's token URL is not a valid URL.");
+    }
     UpstreamRequest request =
         new UpstreamRequest(
             RequestMethod.POST,
-            DocsUrl.parse(oauth.tokenUrl()).toUri(),
+            tokenUri,
             headers,
             new OutboundBody(formBody(form).getBytes(StandardCharsets.UTF_8), FORM));
     return new Prepared(request, new SecretRedactor(forms));

@@ -100,6 +100,23 @@ class DocsRefreshTest {
   }
 
   @Test
+  void textThatParsingBuildsIsRedactedToo() {
+    // the raw document never holds the secret; filling in the server variables spells it
+    String spec =
+        "{\"openapi\": \"3.0.0\", \"info\": {\"title\": \"T\"},"
+            + " \"servers\": [{\"url\": \"/{a}{b}\", \"variables\": {\"a\": {\"default\": \"tok-Abc\"},"
+            + " \"b\": {\"default\": \"Def-9876\"}}}],"
+            + " \"paths\": {\"/items\": {\"get\": {\"summary\": \"Items\"}}}}";
+    DocsReading raw =
+        com.opstower.openapi.ApiDocuments.read(
+            spec, null, "/o.json", BaseUrl.parse("https://api.example.com"));
+    assertEquals("/tok-AbcDef-9876/items", raw.operations().get(0).path());
+    DocsReading shown =
+        DocsRefresh.redacted(raw, new SecretRedactor(java.util.List.of("tok-AbcDef-9876")));
+    assertEquals("/[REDACTED]/items", shown.operations().get(0).path());
+  }
+
+  @Test
   void sizesAreShownInTheirUnit() {
     assertEquals("8 MiB", DocsRefresh.sizeText(8 * 1024 * 1024));
     assertEquals("64 KiB", DocsRefresh.sizeText(65536));

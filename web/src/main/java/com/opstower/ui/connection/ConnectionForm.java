@@ -5,6 +5,7 @@ import com.opstower.connection.entity.AuthType;
 import com.opstower.connection.entity.BaseUrl;
 import com.opstower.connection.entity.CallPolicy;
 import com.opstower.connection.entity.Connection;
+import com.opstower.connection.entity.DocsUrl;
 import jakarta.ws.rs.FormParam;
 import java.util.List;
 
@@ -201,10 +202,20 @@ public class ConnectionForm {
     return secretOfChosenType();
   }
 
-  /** The origin of the typed base URL, or null while it is not a valid one. */
+  /**
+   * Where a kept secret may go: the origin of the typed base URL and, for OAuth 2.0, of the token
+   * URL too (the client secret is sent there); null while either is not a valid URL.
+   */
   String origin() {
     try {
-      return baseUrl == null ? null : BaseUrl.parse(baseUrl.strip()).origin();
+      if (baseUrl == null) {
+        return null;
+      }
+      String origin = BaseUrl.parse(baseUrl.strip()).origin();
+      if (AuthType.fromWire(authType).orElse(null) == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+        return tokenUrl == null ? null : origin + " " + DocsUrl.parse(tokenUrl.strip()).origin();
+      }
+      return origin;
     } catch (RuntimeException invalid) {
       return null;
     }
