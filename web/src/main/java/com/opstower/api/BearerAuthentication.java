@@ -2,7 +2,6 @@ package com.opstower.api;
 
 import com.opstower.problem.ProblemCode;
 import com.opstower.token.control.TokenService;
-import com.opstower.token.entity.ApiToken;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
@@ -29,24 +29,31 @@ public class BearerAuthentication implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Optional<ApiToken> token = bearerValue(request).flatMap(tokens::authenticate);
-    if (token.isEmpty()) {
-      request.abortWith(
-          Problems.response(
-                  ProblemCode.UNAUTHORIZED,
-                  "Send a valid API token as 'Authorization: Bearer <token>'.")
-              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opstower\"")
-              .build());
+    Optional<CallerToken> caller =
+        caller(request.getHeaderString(HttpHeaders.AUTHORIZATION), tokens);
+    if (caller.isEmpty()) {
+      request.abortWith(unauthorized());
       return;
     }
-    request.setProperty(
-        CallerToken.PROPERTY,
-        new CallerToken(
-            token.get().id(), token.get().scopes(), token.get().agentId().orElse(null)));
+    request.setProperty(CallerToken.PROPERTY, caller.get());
   }
 
-  private static Optional<String> bearerValue(ContainerRequestContext request) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+  /** The caller an {@code Authorization} header names, if it carries a valid token. */
+  public static Optional<CallerToken> caller(String authorization, TokenService tokens) {
+    return bearerValue(authorization)
+        .flatMap(tokens::authenticate)
+        .map(token -> new CallerToken(token.id(), token.scopes(), token.agentId().orElse(null)));
+  }
+
+  /** The answer to a call without a valid token. */
+  public static Response unauthorized() {
+    return Problems.response(
+            ProblemCode.UNAUTHORIZED, "Send a valid API token as 'Authorization: Bearer <token>'.")
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opstower\"")
+        .build();
+  }
+
+  static Optional<String> bearerValue(String header) {
     if (header == null || header.length() <= SCHEME.length()) {
       return Optional.empty();
     }

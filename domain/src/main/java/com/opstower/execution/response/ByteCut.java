@@ -48,17 +48,39 @@ final class ByteCut {
     return new Cut(i, bytes);
   }
 
+  /**
+   * UTF-8 by UTF-16 unit, ASCII first (most API answers are ASCII throughout): a surrogate pair is
+   * one 4-byte code point, a lone surrogate is counted as the 3 bytes of its replacement.
+   */
   private static Cut cutUtf8(String text, int capBytes) {
-    int bytes = 0;
+    int length = text.length();
     int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    int asciiEnd = Math.min(length, capBytes);
+    while (i < asciiEnd && text.charAt(i) < 0x80) {
+      i++;
+    }
+    int bytes = i;
+    while (i < length) {
+      char c = text.charAt(i);
+      int units = 1;
+      int size;
+      if (c < 0x80) {
+        size = 1;
+      } else if (c < 0x800) {
+        size = 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        size = 4;
+        units = 2;
+      } else {
+        size = 3;
+      }
       if (bytes + size > capBytes) {
         break;
       }
       bytes += size;
-      i += Character.charCount(cp);
+      i += units;
     }
     return new Cut(i, bytes);
   }

@@ -95,7 +95,7 @@ public class AgentRuntimeResource {
       @Context ContainerRequestContext request) {
     CallerToken caller = caller(request);
     caller.requireAgent(agentId);
-    long limit = configuration.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
+    long limit = bodyLimit(configuration);
     // read and parsed only once the per-token limits have admitted the call; with the
     // non-blocking executor no request thread waits for the upstream
     return runtime.executeAsync(
@@ -117,11 +117,16 @@ public class AgentRuntimeResource {
     return docs.fetch(agentId, connectionId, caller.tokenId());
   }
 
+  /** The most bytes an agent call's envelope may have: its body may be JSON-escaped. */
+  static long bodyLimit(ExecutorConfiguration configuration) {
+    return configuration.maxRequestBytes() * 6 + ENVELOPE_OVERHEAD;
+  }
+
   /**
    * Reads at most {@code limit} bytes: a huge request is refused without being buffered, and one
    * that announces its size is refused without being read at all.
    */
-  private static String readCapped(InputStream body, int declaredLength, long limit) {
+  static String readCapped(InputStream body, long declaredLength, long limit) {
     if (declaredLength > limit) {
       throw new ProblemException(
           ProblemCode.BODY_TOO_LARGE, "The request is larger than this server accepts.");

@@ -9,36 +9,20 @@ import com.opstower.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * How {@link AgentRuntimeResource} reads the raw body of an agent request before parsing it
  * (docs/api.md "Execute a request", step 3): capped, refused unread when its declared length is too
- * large, decoded as UTF-8. {@code readCapped} is private and the resource needs the container for
- * everything else, so it is called by reflection.
+ * large, decoded as UTF-8; the same for {@link AgentCallFilter}, which reads with it.
  */
 class AgentRequestBodyTest {
 
   private static final long LIMIT = 100;
 
-  private static String readCapped(InputStream body, int declaredLength, long limit) {
-    try {
-      Method method =
-          AgentRuntimeResource.class.getDeclaredMethod(
-              "readCapped", InputStream.class, int.class, long.class);
-      method.setAccessible(true);
-      return (String) method.invoke(null, body, declaredLength, limit);
-    } catch (InvocationTargetException thrown) {
-      if (thrown.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new AssertionError(thrown.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("AgentRuntimeResource.readCapped changed", e);
-    }
+  private static String readCapped(InputStream body, long declaredLength, long limit) {
+    return AgentRuntimeResource.readCapped(body, declaredLength, limit);
   }
 
   /** A stream of {@code size} bytes that counts what was read from it. */
