@@ -76,6 +76,31 @@ class NonBlockingExchangesTest {
     assertEquals(WireHeaders.USER_AGENT, received.headers().getFirst("User-Agent"));
   }
 
+  /** Session buffers are 4 KB; a head line may still be as long as the blocking client allows. */
+  @Test
+  void aHeadLineLongerThanTheSessionBufferArrivesWhole() throws Exception {
+    String longValue = "v".repeat(ResponseHeadLimits.MAX_LINE_BYTES - 64);
+    LoopbackHttpServer server =
+        new LoopbackHttpServer(
+            exchange -> {
+              exchange.getResponseHeaders().add("X-Long", longValue);
+              byte[] body = "x".repeat(6_000).getBytes(StandardCharsets.UTF_8);
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+            });
+    open.add(server);
+    NonBlockingExchanges.Answer answer =
+        exchanges(LOOPBACK_ALLOWED, Duration.ofSeconds(5), 4)
+            .exchange(get(server.url("/long")), 8_192)
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(200, answer.status());
+    assertEquals(6_000, answer.body().length, "a body over the buffer size, whole");
+    assertTrue(
+        answer.headers().stream()
+            .anyMatch(
+                h -> h.getName().equalsIgnoreCase("X-Long") && h.getValue().equals(longValue)));
+  }
+
   @Test
   void anEndlessBodyIsCutAtTheCapPlusLookAheadAndTheExchangeEnds() throws Exception {
     RawUpstream server =
