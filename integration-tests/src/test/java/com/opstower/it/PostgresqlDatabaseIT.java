@@ -98,6 +98,19 @@ class PostgresqlDatabaseIT {
         assertEquals(503, meanwhile.status(), meanwhile.body());
         assertEquals("database-unavailable", meanwhile.code(), meanwhile.body());
         assertEquals("5", meanwhile.header("Retry-After"));
+        // an agent call whose token must be looked up: the same problem document on the
+        // servlet filter's path and on JAX-RS's (the second Accept sends it there)
+        for (Map<String, String> headers :
+            java.util.List.of(
+                Map.<String, String>of(), Map.of("Accept", "application/json, */*;q=0.1"))) {
+          Api.Reply call =
+              api.withToken("otk_" + UUID.randomUUID())
+                  .send(
+                      "POST", "/api/v1/agents/a/connections/c/requests", Bodies.get("/x"), headers);
+          assertEquals(503, call.status(), headers + ": " + call.body());
+          assertEquals("database-unavailable", call.code(), call.body());
+          assertTrue(call.header("Content-Type").startsWith("application/problem+json"));
+        }
       } finally {
         postgres.startServer();
       }

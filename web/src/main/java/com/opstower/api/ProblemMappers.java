@@ -123,7 +123,8 @@ public final class ProblemMappers {
       return internalError(failure);
     }
 
-    static Response internalError(Throwable failure) {
+    /** A logged failure's answer: {@code internal-error}, its details only in the server log. */
+    public static Response internalError(Throwable failure) {
       LOG.log(Level.SEVERE, "Unexpected failure in /api/v1", failure);
       return Problems.response(
               ProblemCode.INTERNAL_ERROR,

@@ -53,7 +53,12 @@ class AgentCallPathsIT extends RuntimeFixture {
     for (String name : COMPARED_HEADERS) {
       String value = reply.header(name);
       if (value != null) {
-        headers.put(name, value.replace(" ", "").toLowerCase(Locale.ROOT));
+        // Retry-After counts down between the two calls: that it is there is what must match
+        headers.put(
+            name,
+            name.equals("retry-after")
+                ? "present"
+                : value.replace(" ", "").toLowerCase(Locale.ROOT));
       }
     }
     return new Answer(reply.status(), headers, withoutDuration(reply.body()));
@@ -69,12 +74,40 @@ class AgentCallPathsIT extends RuntimeFixture {
   }
 
   private void assertSameOnBothPaths(String what, Api api, String path, String body) {
-    Api.Reply plain = api.send("POST", path, body, Map.of());
-    Api.Reply negotiated = api.send("POST", path, body, NEGOTIATED);
+    assertSameOnBothPaths(what, api, path, body, List.of());
+  }
+
+  /** {@code authorizations}: Authorization headers to send besides the client's own. */
+  private void assertSameOnBothPaths(
+      String what, Api api, String path, String body, List<String> authorizations) {
+    Api.Reply plain = send(api, path, body, Map.of(), authorizations);
+    Api.Reply negotiated = send(api, path, body, NEGOTIATED, authorizations);
     Answer filter = answer(plain);
     Answer resource = answer(negotiated);
     assertEquals(resource, filter, what);
     assertEquals("DENY", plain.header("X-Frame-Options"), what + ": hardened");
+  }
+
+  /** A POST with the client's token, {@code headers} and each of {@code authorizations}. */
+  private Api.Reply send(
+      Api api, String path, String body, Map<String, String> headers, List<String> authorizations) {
+    if (authorizations.isEmpty()) {
+      return api.send("POST", path, body, headers);
+    }
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(api.uri(path))
+            .timeout(java.time.Duration.ofSeconds(30))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    headers.forEach(request::header);
+    authorizations.forEach(value -> request.header("Authorization", value));
+    try {
+      return new Api.Reply(
+          java.net.http.HttpClient.newHttpClient()
+              .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+    } catch (java.io.IOException | InterruptedException failed) {
+      throw new IllegalStateException(failed);
+    }
   }
 
   @Test
@@ -130,6 +163,28 @@ class AgentCallPathsIT extends RuntimeFixture {
     assertSameOnBothPaths(
         "an envelope over the cap", agentApi, path, "{\"pad\":\"" + "y".repeat(6_600_000) + "\"}");
 
+    String other = agentWith(connection);
+    Api boundElsewhere =
+        new Api(
+            base,
+            admin
+                .post(
+                    "/api/v1/tokens",
+                    json(
+                        Json.createObjectBuilder()
+                            .add("name", "bound-" + UUID.randomUUID())
+                            .add("scopes", Json.createArrayBuilder().add("agent"))
+                            .add("agentId", other)))
+                .json()
+                .getString("token"));
+    assertSameOnBothPaths("a token bound to another agent", boundElsewhere, path, good);
+    assertSameOnBothPaths(
+        "two Authorization headers",
+        agentApi.withToken(null),
+        path,
+        good,
+        List.of("Bearer " + agentToken(), "Bearer " + agentToken()));
+
     String refused = connection("http://127.0.0.1:" + closedPort() + "/v1", noAuth());
     String refusedAgent = agentWith(refused);
     assertSameOnBothPaths(
@@ -142,5 +197,31 @@ class AgentCallPathsIT extends RuntimeFixture {
             "/api/v1/agents/" + refusedAgent + "/connections/" + refused + "/requests", good);
     assertEquals(502, unreachable.status(), unreachable.body());
     assertTrue(unreachable.header("Content-Type").startsWith("application/problem+json"));
+  }
+
+  /** The per-token limit's 429, with its Retry-After, alike on both paths. */
+  @Test
+  void aTokenOverItsLimitIsRefusedAlikeOnBothPaths() {
+    upstream.stubFor(
+        get(urlPathEqualTo("/v1/fast")).willReturn(aResponse().withStatus(200).withBody("ok")));
+    String connection = connection(upstreamUrl("/v1"), noAuth());
+    String agent = agentWith(connection);
+    String path = "/api/v1/agents/" + agent + "/connections/" + connection + "/requests";
+    String good = json(request("GET", "/fast"));
+    int admitted = 0;
+    while (admitted < 200) {
+      Api.Reply call = agentApi.post(path, good);
+      if (call.status() == 429) {
+        break;
+      }
+      assertEquals(200, call.status(), call.body());
+      admitted++;
+    }
+    assertTrue(admitted < 200, "the per-minute limit never refused");
+    assertSameOnBothPaths("a token over its per-minute limit", agentApi, path, good);
+    Api.Reply limited = agentApi.post(path, good);
+    assertEquals(429, limited.status(), limited.body());
+    assertEquals("rate-limited", limited.code());
+    assertTrue(limited.header("Retry-After") != null, "Retry-After");
   }
 }

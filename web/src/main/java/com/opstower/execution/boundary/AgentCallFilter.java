@@ -26,11 +26,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -73,21 +75,44 @@ public class AgentCallFilter extends HttpFilter {
       return;
     }
     HardeningHeaders.ALL.forEach(response::setHeader);
-    Optional<CallerToken> caller =
-        BearerAuthentication.caller(request.getHeader("Authorization"), tokens);
-    if (caller.isEmpty()) {
-      write(response, BearerAuthentication.unauthorized());
-      return;
+    try {
+      Optional<CallerToken> caller = caller(request);
+      if (caller.isEmpty()) {
+        write(response, BearerAuthentication.unauthorized());
+        return;
+      }
+      if (!caller.get().scopes().contains(Scope.AGENT)) {
+        write(response, ScopeCheck.forbidden(Scope.AGENT));
+        return;
+      }
+      AsyncContext async = request.startAsync();
+      async.setTimeout(configuration.timeout().toMillis() * 2 + SAFETY_MARGIN_MILLIS);
+      AtomicBoolean answered = new AtomicBoolean();
+      async.addListener(new Unanswered(answered, response));
+      answer(started(path.get(), caller.get(), request), response, async, answered);
+    } catch (RuntimeException failed) {
+      // e.g. the database is away on a token the cache does not hold: a problem document, as
+      // JAX-RS answers it, never the container's error page
+      if (!request.isAsyncStarted() && !response.isCommitted()) {
+        write(response, problemFor(failed));
+      } else {
+        throw failed;
+      }
     }
-    if (!caller.get().scopes().contains(Scope.AGENT)) {
-      write(response, ScopeCheck.forbidden(Scope.AGENT));
-      return;
+  }
+
+  /**
+   * The caller the one {@code Authorization} header names. Two of them are no valid credential
+   * (JAX-RS joins them with a comma, which no token matches): 401 on both paths.
+   */
+  private Optional<CallerToken> caller(HttpServletRequest request) {
+    Enumeration<String> headers = request.getHeaders("Authorization");
+    String authorization =
+        headers != null && headers.hasMoreElements() ? headers.nextElement() : null;
+    if (headers != null && headers.hasMoreElements()) {
+      return Optional.empty();
     }
-    AsyncContext async = request.startAsync();
-    async.setTimeout(configuration.timeout().toMillis() * 2 + SAFETY_MARGIN_MILLIS);
-    AtomicBoolean answered = new AtomicBoolean();
-    async.addListener(new Unanswered(answered, response));
-    answer(started(path.get(), caller.get(), request), response, async, answered);
+    return BearerAuthentication.caller(authorization, tokens);
   }
 
   private CompletionStage<ExecutionResult> started(
@@ -123,28 +148,57 @@ public class AgentCallFilter extends HttpFilter {
     call.whenComplete(
         (result, thrown) -> {
           if (!answered.compareAndSet(false, true)) {
-            return; // the safety net answered already
+            return; // the safety net answered, or the container ended the request
           }
           try {
-            if (thrown == null) {
-              ByteArrayOutputStream body = new ByteArrayOutputStream(512);
-              ExecutionResultWriter.write(result, body);
-              response.setStatus(200);
-              response.setContentType(JSON);
-              response.setContentLength(body.size());
-              body.writeTo(response.getOutputStream());
-            } else {
-              write(response, problemFor(thrown));
-            }
-          } catch (IOException | RuntimeException gone) {
-            // the caller went away: nothing left to tell it
-            LOG.fine(() -> "An agent call's answer could not be written: " + gone);
+            writeAnswer(response, result, thrown);
           } finally {
-            async.complete();
+            completeQuietly(async);
           }
         });
   }
 
+  /** The answer, or a problem document; a failure to write it is logged, never lost silently. */
+  private static void writeAnswer(
+      HttpServletResponse response, ExecutionResult result, Throwable thrown) {
+    try {
+      if (thrown == null) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(512);
+        ExecutionResultWriter.write(result, body);
+        response.setStatus(200);
+        response.setContentType(JSON);
+        response.setContentLength(body.size());
+        body.writeTo(response.getOutputStream());
+      } else {
+        write(response, problemFor(thrown));
+      }
+    } catch (IOException gone) {
+      // the caller went away: nothing left to tell it
+      LOG.fine(() -> "An agent call's answer could not be sent: " + gone);
+    } catch (RuntimeException | Error failed) {
+      if (response.isCommitted()) {
+        LOG.log(Level.SEVERE, "An agent call's answer broke off while being written", failed);
+        return;
+      }
+      try {
+        response.reset();
+        HardeningHeaders.ALL.forEach(response::setHeader);
+        write(response, ProblemMappers.ForEverythingElse.internalError(failed)); // logs it
+      } catch (IOException | RuntimeException alsoFailed) {
+        LOG.fine(() -> "Nor could the internal-error answer be sent: " + alsoFailed);
+      }
+    }
+  }
+
+  private static void completeQuietly(AsyncContext async) {
+    try {
+      async.complete();
+    } catch (IllegalStateException alreadyEnded) {
+      LOG.fine(() -> "An agent call's request had already ended: " + alreadyEnded);
+    }
+  }
+
+  /** The problem document JAX-RS's mappers give {@code thrown} (unwrapped from a stage). */
   private static Response problemFor(Throwable thrown) {
     Throwable failure =
         thrown instanceof CompletionException wrapped && wrapped.getCause() != null
@@ -152,6 +206,18 @@ public class AgentCallFilter extends HttpFilter {
             : thrown;
     if (failure instanceof ProblemException problem) {
       return new ProblemMappers.ForProblems().toResponse(problem);
+    }
+    if (failure instanceof jakarta.json.JsonException invalid) {
+      return new ProblemMappers.ForJson().toResponse(invalid);
+    }
+    if (failure instanceof jakarta.json.bind.JsonbException invalid) {
+      return new ProblemMappers.ForJsonb().toResponse(invalid);
+    }
+    if (failure instanceof jakarta.persistence.OptimisticLockException conflict) {
+      return new ProblemMappers.ForOptimisticLock().toResponse(conflict);
+    }
+    if (failure instanceof jakarta.ws.rs.WebApplicationException web) {
+      return new ProblemMappers.ForWebApplication().toResponse(web);
     }
     return new ProblemMappers.ForEverythingElse().toResponse(failure);
   }
@@ -172,30 +238,44 @@ public class AgentCallFilter extends HttpFilter {
     response.getOutputStream().write(body);
   }
 
-  /** The safety net: an asynchronous request that outlives any deadline is answered 504. */
+  /**
+   * The safety net: an asynchronous request that outlives any deadline is answered 504; one the
+   * container ends itself (the caller went away, an error) is never written to afterwards.
+   */
   private record Unanswered(AtomicBoolean answered, HttpServletResponse response)
       implements AsyncListener {
 
     @Override
-    public void onTimeout(AsyncEvent event) throws IOException {
+    public void onTimeout(AsyncEvent event) {
       if (answered.compareAndSet(false, true)) {
         LOG.warning("An agent call outlived its deadline and was answered 504.");
-        write(
-            response,
-            new ProblemMappers.ForProblems()
-                .toResponse(
-                    new ProblemException(
-                        ProblemCode.UPSTREAM_TIMEOUT,
-                        "The call did not finish within its deadline.")));
-        event.getAsyncContext().complete();
+        try {
+          write(
+              response,
+              new ProblemMappers.ForProblems()
+                  .toResponse(
+                      new ProblemException(
+                          ProblemCode.UPSTREAM_TIMEOUT,
+                          "The call did not finish within its deadline.")));
+        } catch (IOException | RuntimeException gone) {
+          LOG.fine(() -> "The 504 could not be sent: " + gone);
+        } finally {
+          completeQuietly(event.getAsyncContext());
+        }
       }
     }
 
     @Override
-    public void onComplete(AsyncEvent event) {}
+    public void onComplete(AsyncEvent event) {
+      answered.set(true);
+    }
 
     @Override
-    public void onError(AsyncEvent event) {}
+    public void onError(AsyncEvent event) {
+      if (answered.compareAndSet(false, true)) {
+        completeQuietly(event.getAsyncContext());
+      }
+    }
 
     @Override
     public void onStartAsync(AsyncEvent event) {}
