@@ -1,5 +1,6 @@
 package com.opstower.execution.boundary;
 
+import com.opstower.http.PercentCodec;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,22 +45,13 @@ record AgentCallPath(String agentId, String connectionId) {
     return Optional.of(new AgentCallPath(parts[0], parts[2]));
   }
 
-  /** Letters, digits and {@code - . _ ~}: nothing JAX-RS would decode or treat specially. */
+  /** RFC 3986 unreserved characters only: nothing JAX-RS would decode or treat specially. */
   private static boolean plain(String segment) {
     if (segment.isEmpty() || segment.length() > MAX_ID) {
       return false;
     }
     for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '.'
-              || c == '_'
-              || c == '~';
-      if (!plain) {
+      if (!PercentCodec.isUnreserved(segment.charAt(i))) {
         return false;
       }
     }
