@@ -30,7 +30,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The token cache with a token endpoint in this test (a function of the request). */
+/**
+ * The token cache with a token endpoint in this test (a function of the request). Isolated: the
+ * sharing tests install the process-wide cipher ({@link CipherRegistry}) that other classes set
+ * too.
+ */
+@org.junit.jupiter.api.parallel.Isolated
 class AccessTokensTest {
 
   private static Connection oauthConnection() {
