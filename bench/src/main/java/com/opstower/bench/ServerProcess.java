@@ -49,6 +49,13 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
+    // For profiling or trying collector settings, separated by ';' (run.sh splits BENCH_OPTS at
+    // spaces): -Dbench.server-jvm-options=-XX:+UseParallelGC;-Xlog:gc:file=gc.log
+    for (String option : System.getProperty("bench.server-jvm-options", "").split(";")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(microJar.toString());

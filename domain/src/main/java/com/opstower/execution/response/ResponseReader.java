@@ -26,6 +26,7 @@ public class ResponseReader {
 
   private static final int MAX_WINDOW = Integer.MAX_VALUE - 64;
   private static final int INITIAL_BUFFER = 16 * 1024;
+  private static final int INITIAL_BUFFER_MAX = 1024 * 1024;
 
   private final int capBytes;
 
@@ -178,7 +179,11 @@ public class ResponseReader {
   /** The first bytes of the stream, and whether they were all of it. */
   private record Window(byte[] bytes, int length, boolean endOfStream) {
     static Window read(InputStream in, int size) throws IOException {
-      byte[] buffer = new byte[Math.min(size, INITIAL_BUFFER)];
+      // A stream over bytes already in memory says how many there are: one more byte of room
+      // and the read that sees the end needs no larger buffer.
+      int known = in.available();
+      int first = known > 0 ? (int) Math.min(INITIAL_BUFFER_MAX, known + 1L) : INITIAL_BUFFER;
+      byte[] buffer = new byte[Math.min(size, first)];
       int length = 0;
       while (length < size) {
         if (length == buffer.length) {

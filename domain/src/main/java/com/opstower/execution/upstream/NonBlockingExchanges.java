@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,6 +84,11 @@ public final class NonBlockingExchanges implements AutoCloseable {
   /** Bytes read past the cap, to know that there was more. */
   static final int LOOK_AHEAD = 1;
 
+  /** The first body buffer when the upstream announces no length. */
+  static final int FIRST_BUFFER = 2048;
+
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
   private final CloseableHttpAsyncClient client;
   private final ScheduledExecutorService deadlines;
 
@@ -130,13 +137,23 @@ public final class NonBlockingExchanges implements AutoCloseable {
             .disableConnectionState()
             .build();
     client.start();
-    this.deadlines =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
+            1,
             runnable -> {
               Thread thread = new Thread(runnable, "opstower-nonblocking-deadlines");
               thread.setDaemon(true);
               return thread;
             });
+    // An answered call's timer leaves the queue at once: kept until its deadline, each held the
+    // finished exchange (buffers, answer) for the whole total deadline — thousands of them.
+    timers.setRemoveOnCancelPolicy(true);
+    this.deadlines = timers;
+  }
+
+  /** How many deadlines are still scheduled: one per exchange that has not ended. */
+  int scheduledDeadlines() {
+    return ((ScheduledThreadPoolExecutor) deadlines).getQueue().size();
   }
 
   /**
@@ -346,7 +363,14 @@ public final class NonBlockingExchanges implements AutoCloseable {
 
     private final int limit;
     private final CompletableFuture<Answer> result;
-    private final ByteBuffer kept;
+
+    /**
+     * Grown as the body arrives, from the announced length or {@link #FIRST_BUFFER}: a call waiting
+     * for its upstream holds no buffer, and a 1 KB answer does not cost the whole window.
+     */
+    private ByteBuffer kept = EMPTY;
+
+    private long announced = -1;
     private final ResponseHeadLimits limits = new ResponseHeadLimits();
     private volatile HttpResponse head;
     private volatile FutureCallback<Answer> callback;
@@ -355,7 +379,6 @@ public final class NonBlockingExchanges implements AutoCloseable {
     CappedConsumer(int maxBytes, CompletableFuture<Answer> result) {
       this.limit = maxBytes + LOOK_AHEAD;
       this.result = result;
-      this.kept = ByteBuffer.allocate(limit);
     }
 
     void onCut(Runnable action) {
@@ -375,6 +398,9 @@ public final class NonBlockingExchanges implements AutoCloseable {
       limits.check(response);
       this.head = response;
       this.callback = resultCallback;
+      if (entity != null) {
+        announced = entity.getContentLength();
+      }
       if (entity == null) {
         resultCallback.completed(answer(false));
       }
@@ -405,7 +431,7 @@ public final class NonBlockingExchanges implements AutoCloseable {
 
     @Override
     public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
-      capacityChannel.update(Math.max(1, kept.remaining()));
+      capacityChannel.update(Math.max(1, limit - kept.position()));
     }
 
     @Override
@@ -413,12 +439,13 @@ public final class NonBlockingExchanges implements AutoCloseable {
       if (result.isDone()) {
         throw new CutShort(); // answered (cut at the cap) or past the deadline: drop the connection
       }
+      room(src.remaining());
       int take = Math.min(src.remaining(), kept.remaining());
       ByteBuffer slice = src.slice();
       slice.limit(take);
       kept.put(slice);
       src.position(src.position() + take);
-      if (!kept.hasRemaining()) {
+      if (kept.position() == limit) {
         // the answer first, then cancel: cancelling an exchange that has completed would leave
         // its connection to read the rest of an endless body
         result.complete(answer(true));
@@ -446,9 +473,28 @@ public final class NonBlockingExchanges implements AutoCloseable {
       // the kept bytes belong to the answer
     }
 
+    /** Makes room for {@code arriving} more bytes, as far as the limit allows. */
+    private void room(int arriving) {
+      long wanted = Math.min(limit, (long) kept.position() + arriving);
+      if (wanted <= kept.capacity()) {
+        return;
+      }
+      long size =
+          kept.capacity() == 0 && announced >= 0
+              ? announced // the framing reads no more than the length announced
+              : Math.max(FIRST_BUFFER, 2L * kept.capacity());
+      ByteBuffer grown = ByteBuffer.allocate((int) Math.min(limit, Math.max(wanted, size)));
+      if (kept.position() > 0) {
+        grown.put(kept.flip());
+      }
+      kept = grown;
+    }
+
     private Answer answer(boolean cutShort) {
-      byte[] body = new byte[kept.position()];
-      kept.duplicate().flip().get(body);
+      byte[] body =
+          kept.position() == kept.capacity() && kept.hasArray()
+              ? kept.array()
+              : Arrays.copyOf(kept.array(), kept.position());
       return new Answer(
           head.getCode(), new ArrayList<>(List.of(head.getHeaders())), body, cutShort);
     }

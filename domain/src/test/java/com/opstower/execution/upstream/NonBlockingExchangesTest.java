@@ -76,6 +76,24 @@ class NonBlockingExchangesTest {
     assertEquals(WireHeaders.USER_AGENT, received.headers().getFirst("User-Agent"));
   }
 
+  /** An answered call's deadline is dropped at once, not kept (with its exchange) until due. */
+  @Test
+  void answeredCallsLeaveNoDeadlineScheduled() throws Exception {
+    LoopbackHttpServer server =
+        new LoopbackHttpServer(exchange -> exchange.sendResponseHeaders(204, -1));
+    open.add(server);
+    NonBlockingExchanges exchanges = exchanges(LOOPBACK_ALLOWED, Duration.ofMinutes(5), 4);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(
+          204, exchanges.exchange(get(server.url("/")), 100).get(10, TimeUnit.SECONDS).status());
+    }
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (exchanges.scheduledDeadlines() > 0 && System.nanoTime() < until) {
+      Thread.sleep(10); // the cancellation runs as the answer's stage completes
+    }
+    assertEquals(0, exchanges.scheduledDeadlines());
+  }
+
   /** Session buffers are 4 KB; a head line may still be as long as the blocking client allows. */
   @Test
   void aHeadLineLongerThanTheSessionBufferArrivesWhole() throws Exception {
@@ -99,6 +117,41 @@ class NonBlockingExchangesTest {
         answer.headers().stream()
             .anyMatch(
                 h -> h.getName().equalsIgnoreCase("X-Long") && h.getValue().equals(longValue)));
+  }
+
+  /**
+   * The body buffer grows as the bytes arrive (a waiting call holds none): a chunked body of many
+   * buffers arrives whole and in order, and a body announced by its length is kept exactly.
+   */
+  @Test
+  void bodiesOfUnannouncedAndAnnouncedLengthArriveWholeThroughTheGrowingBuffer() throws Exception {
+    byte[] pattern = new byte[20_000];
+    for (int i = 0; i < pattern.length; i++) {
+      pattern[i] = (byte) (i % 251);
+    }
+    LoopbackHttpServer server =
+        new LoopbackHttpServer(
+            exchange -> {
+              boolean chunked = exchange.getRequestURI().getPath().equals("/chunked");
+              exchange.sendResponseHeaders(200, chunked ? 0 : pattern.length);
+              for (int at = 0; at < pattern.length; at += 777) {
+                exchange.getResponseBody().write(pattern, at, Math.min(777, pattern.length - at));
+                exchange.getResponseBody().flush();
+              }
+            });
+    open.add(server);
+    NonBlockingExchanges exchanges = exchanges(LOOPBACK_ALLOWED, Duration.ofSeconds(5), 4);
+    for (String path : List.of("/chunked", "/announced")) {
+      NonBlockingExchanges.Answer answer =
+          exchanges.exchange(get(server.url(path)), 30_000).get(10, TimeUnit.SECONDS);
+      assertArrayEquals(pattern, answer.body(), path);
+      assertFalse(answer.cut(), path);
+    }
+    NonBlockingExchanges.Answer cut =
+        exchanges.exchange(get(server.url("/chunked")), 5_000).get(10, TimeUnit.SECONDS);
+    assertTrue(cut.cut());
+    assertArrayEquals(
+        java.util.Arrays.copyOf(pattern, 5_000 + NonBlockingExchanges.LOOK_AHEAD), cut.body());
   }
 
   @Test

@@ -23,7 +23,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
@@ -163,12 +162,13 @@ public class AgentCallFilter extends HttpFilter {
       HttpServletResponse response, ExecutionResult result, Throwable thrown) {
     try {
       if (thrown == null) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(512);
-        ExecutionResultWriter.write(result, body);
+        byte[] body = ExecutionResultWriter.text(result).getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType(JSON);
-        response.setContentLength(body.size());
-        body.writeTo(response.getOutputStream());
+        response.setContentLength(body.length);
+        // a buffer of the answer's size, not the container's default for every answer in flight
+        response.setBufferSize(body.length);
+        response.getOutputStream().write(body);
       } else {
         write(response, problemFor(thrown));
       }

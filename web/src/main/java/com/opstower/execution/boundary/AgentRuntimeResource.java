@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -135,7 +136,23 @@ public class AgentRuntimeResource {
       return "";
     }
     try {
-      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      byte[] bytes;
+      if (declaredLength >= 0) {
+        // one buffer of the length announced, which is what the container delivers
+        byte[] announced = new byte[(int) declaredLength];
+        int read = body.readNBytes(announced, 0, announced.length);
+        int next = read < announced.length ? -1 : body.read();
+        if (next < 0) {
+          return new String(announced, 0, read, StandardCharsets.UTF_8);
+        }
+        // more than announced: read on, under the same limit
+        byte[] rest = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit - read));
+        bytes = Arrays.copyOf(announced, read + 1 + rest.length);
+        bytes[read] = (byte) next;
+        System.arraycopy(rest, 0, bytes, read + 1, rest.length);
+      } else {
+        bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      }
       if (bytes.length > limit) {
         throw new ProblemException(
             ProblemCode.BODY_TOO_LARGE, "The request is larger than this server accepts.");
