@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One outbound call as it was executed (or refused): an agent's request, a docs fetch or a Test
@@ -96,7 +97,7 @@ public class ActivityEntry {
       long durationMs,
       int bodyBytes,
       boolean truncated) {
-    this.id = UUID.randomUUID().toString();
+    this.id = newId();
     this.kind = Objects.requireNonNull(kind, "kind").code();
     this.at = Objects.requireNonNull(at, "at");
     this.agentId = fit(agentId, ID_MAX);
@@ -108,6 +109,18 @@ public class ActivityEntry {
     this.durationMs = durationMs;
     this.bodyBytes = bodyBytes;
     this.truncated = truncated;
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's generator: an entry's id needs uniqueness, not
+   * unpredictability, and {@link UUID#randomUUID()} takes one lock for every caller — an entry is
+   * made for every agent call, on the threads that answer them.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+    return new UUID(high, low).toString();
   }
 
   /**

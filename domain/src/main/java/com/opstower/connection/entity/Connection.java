@@ -51,6 +51,8 @@ public class Connection {
   @Column(name = "base_url", nullable = false, length = ConnectionLimits.BASE_URL_MAX)
   private String baseUrl;
 
+  @Transient private transient ParsedBaseUrl parsedBaseUrl;
+
   @Column(name = "auth_type", nullable = false, length = 32)
   private AuthType authType;
 
@@ -344,8 +346,17 @@ public class Connection {
   }
 
   public BaseUrl baseUrl() {
-    return BaseUrl.parse(baseUrl);
+    ParsedBaseUrl parsed = parsedBaseUrl;
+    if (parsed == null || !parsed.text().equals(baseUrl)) {
+      // an agent call reads the base URL several times; connections are kept in memory
+      parsed = new ParsedBaseUrl(baseUrl, BaseUrl.parse(baseUrl));
+      parsedBaseUrl = parsed;
+    }
+    return parsed.url();
   }
+
+  /** The base URL as parsed, with the text it was parsed from (immutable, so safely shared). */
+  private record ParsedBaseUrl(String text, BaseUrl url) {}
 
   public AuthType authType() {
     return authType;

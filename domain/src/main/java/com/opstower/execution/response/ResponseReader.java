@@ -27,6 +27,7 @@ public class ResponseReader {
   private static final int MAX_WINDOW = Integer.MAX_VALUE - 64;
   private static final int INITIAL_BUFFER = 16 * 1024;
   private static final int INITIAL_BUFFER_MAX = 1024 * 1024;
+  private static final int[] NO_MARKERS = new int[0];
 
   private final int capBytes;
 
@@ -130,10 +131,13 @@ public class ResponseReader {
         && Character.isLowSurrogate(decoded.charAt(safeEnd))) {
       safeEnd--;
     }
-    StringBuilder out = new StringBuilder(safeEnd + 16);
-    int[] markerStarts = new int[0];
-    int position = 0;
     List<SecretRedactor.Span> spans = r.spans(decoded);
+    if (spans.isEmpty() && safeEnd == decoded.length()) {
+      return new Redacted(decoded, safeEnd, NO_MARKERS); // nothing to replace: no copy
+    }
+    StringBuilder out = new StringBuilder(safeEnd + 16);
+    int[] markerStarts = NO_MARKERS;
+    int position = 0;
     for (SecretRedactor.Span span : spans) {
       if (span.start() >= safeEnd) {
         break;
