@@ -82,9 +82,15 @@ public class ActivityWriter {
       }
       insert.executeBatch();
     } catch (SQLException refused) {
+      // not the driver's message: PostgreSQL's names the statement with the agent's values bound
       throw new PersistenceException(
-          "The database refused " + entries.size() + " activity entries: " + refused.getMessage(),
-          refused);
+          "The database refused "
+              + entries.size()
+              + " activity entries (SQL state "
+              + refused.getSQLState()
+              + ", error "
+              + refused.getErrorCode()
+              + ")");
     }
   }
 

@@ -124,6 +124,12 @@ public class AgentRuntimeResource {
   }
 
   /**
+   * The largest announced body read into one buffer of its length before it arrives; a longer one
+   * is read as its bytes come, so that a length announced and never sent cannot hold memory.
+   */
+  static final int PRESIZED_AT_MOST = 64 * 1024;
+
+  /**
    * Reads at most {@code limit} bytes: a huge request is refused without being buffered, and one
    * that announces its size is refused without being read at all.
    */
@@ -137,7 +143,8 @@ public class AgentRuntimeResource {
     }
     try {
       byte[] bytes;
-      if (declaredLength >= 0) {
+      int readAtMost = (int) Math.min(Integer.MAX_VALUE - 8, limit + 1);
+      if (declaredLength >= 0 && declaredLength <= PRESIZED_AT_MOST) {
         // one buffer of the length announced, which is what the container delivers
         byte[] announced = new byte[(int) declaredLength];
         int read = body.readNBytes(announced, 0, announced.length);
@@ -146,12 +153,12 @@ public class AgentRuntimeResource {
           return new String(announced, 0, read, StandardCharsets.UTF_8);
         }
         // more than announced: read on, under the same limit
-        byte[] rest = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit - read));
+        byte[] rest = body.readNBytes(Math.max(0, readAtMost - read - 1));
         bytes = Arrays.copyOf(announced, read + 1 + rest.length);
         bytes[read] = (byte) next;
         System.arraycopy(rest, 0, bytes, read + 1, rest.length);
       } else {
-        bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        bytes = body.readNBytes(readAtMost);
       }
       if (bytes.length > limit) {
         throw new ProblemException(

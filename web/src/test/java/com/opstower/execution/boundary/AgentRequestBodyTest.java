@@ -74,6 +74,26 @@ class AgentRequestBodyTest {
     assertProblem(ProblemCode.BODY_TOO_LARGE, () -> readCapped(new Counting(LIMIT + 1), 5, LIMIT));
   }
 
+  /** A body longer than announced is read on, still under the limit. */
+  @Test
+  void aDeclaredLengthBelowTheTruthReadsOnUnderTheLimit() {
+    String body = "{\"method\":\"GET\",\"path\":\"/x\"}";
+    assertEquals(body, readCapped(stream(body), 5, LIMIT));
+  }
+
+  /**
+   * A large announced length is not trusted to size a buffer (an agent could announce megabytes and
+   * send nothing): the body is read as it comes, and the length of the limit may exceed what one
+   * array holds without the cast going wrong.
+   */
+  @Test
+  void aLargeDeclaredLengthIsReadAsItComes() {
+    String body = "{\"method\":\"GET\",\"path\":\"/x\"}";
+    long announced = AgentRuntimeResource.PRESIZED_AT_MOST + 1L;
+    assertEquals(body, readCapped(stream(body), announced, 10L * announced));
+    assertEquals(body, readCapped(stream(body), 3_000_000_000L, 4_000_000_000L));
+  }
+
   @Test
   void noBodyIsAnEmptyBodyWhichTheInputThenRefuses() {
     assertEquals("", readCapped(null, -1, LIMIT));
