@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -298,14 +299,35 @@ class ServerLifecycleIT {
 
   /** Rewrites a connection's base URL in the database file of a stopped server. */
   private static void moveToAnotherOrigin(Path dataDir, String connectionId, String baseUrl)
-      throws java.sql.SQLException {
+      throws java.sql.SQLException, InterruptedException {
     String url = "jdbc:hsqldb:file:" + dataDir.resolve("db/opstower") + ";shutdown=true";
-    try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "SA", "opstower");
+    try (java.sql.Connection db = openAfterKill(url);
         java.sql.PreparedStatement update =
             db.prepareStatement("UPDATE connections SET base_url = ? WHERE id = ?")) {
       update.setString(1, baseUrl);
       update.setString(2, connectionId);
       assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  /**
+   * Opens the database of a server stopped with SIGKILL. HSQLDB treats its lock file as held until
+   * the dead server's heartbeat is ten seconds old, so on a slow machine the first tries can be
+   * refused; CI saw one refused at 9.8 seconds.
+   */
+  private static java.sql.Connection openAfterKill(String url)
+      throws java.sql.SQLException, InterruptedException {
+    Instant end = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      try {
+        return java.sql.DriverManager.getConnection(url, "SA", "opstower");
+      } catch (java.sql.SQLException e) {
+        boolean locked = String.valueOf(e.getMessage()).contains("lock acquisition failure");
+        if (!locked || Instant.now().isAfter(end)) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
     }
   }
 
