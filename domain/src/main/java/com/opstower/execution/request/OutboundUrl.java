@@ -127,9 +127,18 @@ final class OutboundUrl {
         throw new IllegalArgumentException("The base URL must use http or https.");
       }
       String rawPath = url.getRawPath() == null ? "" : url.getRawPath();
-      String prefix = rawPath.replaceAll("/+$", "");
+      String prefix = withoutTrailingSlashes(rawPath);
       return new Base(
           scheme, url.getHost(), url.getPort(), prefix, rawPath.isEmpty() ? "/" : rawPath);
+    }
+
+    // A loop, not replaceAll("/+$"): that compiles a regex on every agent call.
+    private static String withoutTrailingSlashes(String rawPath) {
+      int end = rawPath.length();
+      while (end > 0 && rawPath.charAt(end - 1) == '/') {
+        end--;
+      }
+      return rawPath.substring(0, end);
     }
   }
 }

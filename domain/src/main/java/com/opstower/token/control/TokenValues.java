@@ -15,6 +15,8 @@ public final class TokenValues {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private static final MessageDigest SHA_256 = lookUpSha256();
+
   private TokenValues() {}
 
   public static String generate() {
@@ -24,10 +26,25 @@ public final class TokenValues {
   }
 
   public static String hash(String value) {
+    byte[] digest = newSha256().digest(value.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest);
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one looked up once: every authenticated request hashes its
+   * token, and a provider lookup per request showed in the executor's profile (issue 11).
+   */
+  private static MessageDigest newSha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException notCloneable) {
+      return lookUpSha256();
+    }
+  }
+
+  private static MessageDigest lookUpSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }

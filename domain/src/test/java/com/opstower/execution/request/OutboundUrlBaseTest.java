@@ -24,6 +24,7 @@ class OutboundUrlBaseTest {
         "https://api.example.com/v1/      | /x      | https://api.example.com/v1/x",
         "https://api.example.com/v1/      | x/      | https://api.example.com/v1/x/",
         "https://api.example.com/v1/      | ''      | https://api.example.com/v1/",
+        "https://api.example.com/v1///    | /x      | https://api.example.com/v1/x",
         "https://api.example.com/a/b/c    | /d      | https://api.example.com/a/b/c/d",
         "http://127.0.0.1:8080/api        | /x      | http://127.0.0.1:8080/api/x",
         "http://127.0.0.1:8080            | /x/y    | http://127.0.0.1:8080/x/y",
