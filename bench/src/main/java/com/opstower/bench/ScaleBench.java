@@ -155,8 +155,8 @@ public final class ScaleBench {
         report.append(
             String.format(
                 Locale.ROOT,
-                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %.0f | %s | %.0f | %d | %d,"
-                    + " %d |%n",
+                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %s | %s | %.0f | %d | %s,"
+                    + " %s |%n",
                 levels.get(i),
                 d.requestsPerSecond(),
                 t.requestsPerSecond(),
@@ -165,14 +165,17 @@ public final class ScaleBench {
                 t.p99Ms(),
                 t.errors(),
                 d.errors(),
-                Math.max(0, p.heapBytes() - baselines.get(i)) / 1e6,
+                p.heapBytes() == 0
+                    ? "—" // the metrics endpoint never answered during the run
+                    : String.format(
+                        Locale.ROOT, "%.0f", Math.max(0, p.heapBytes() - baselines.get(i)) / 1e6),
                 liveHeaps.get(i) < 0
                     ? "—"
                     : String.format(Locale.ROOT, "%.0f", liveHeaps.get(i) / 1e6),
                 p.rssBytes() / 1e6,
                 p.threads(),
-                p.slowestReadyMs(),
-                p.slowestUiMs()));
+                p.ready().shown(),
+                p.ui().shown()));
       }
       report.append("\n## (b) 32 connections, fast upstream\n\n");
       report.append("| path | req/s | p50 / p99 ms | errors |\n|---|---:|---:|---:|\n");
