@@ -87,7 +87,10 @@ public final class ScaleBench {
 
       // The sampler times these pages during the sweep: rendered once here, so the sweep reads
       // warm pages, not the first render (templates, classes, JIT) under load, which took seconds.
-      System.out.println("Warm-up: the sign-in page and /health/ready, 200 times each ...");
+      System.out.println(
+          "Warm-up: the sign-in page and /health/ready, "
+              + WARM_UP_PAGE_REQUESTS
+              + " times each ...");
       long firstLoginMs = warmUp(client, server.base().resolve("login"));
       long firstReadyMs = warmUp(client, server.base().resolve("health/ready"));
       System.out.println("Warm-up: 32 connections, 30 s through OpsTower ...");
