@@ -84,6 +84,7 @@ public final class ScaleBench {
           server.base().resolve("api/v1/agents/" + target.agentId() + "/tools").toString();
       String direct = upstream.base().toString();
       Wrk wrk = new Wrk(work);
+      CpuMeter cpu = new CpuMeter(server.pid());
 
       // The sampler times these pages during the sweep: rendered once here, so the sweep reads
       // warm pages, not the first render (templates, classes, JIT) under load, which took seconds.
@@ -98,18 +99,25 @@ public final class ScaleBench {
 
       System.out.println("(c) one call at a time ...");
       Wrk.Result c1Direct = wrk.get(direct + "/fast", Map.of(), 1, seconds);
+      CpuMeter.Snapshot c1Start = cpu.start();
       Wrk.Result c1Through = wrk.post(calls, agent, call("/fast"), 1, seconds);
+      CpuMeter.Usage c1Cpu = cpu.since(c1Start);
 
       System.out.println("(b) 32 connections, fast upstream ...");
       Wrk.Result fastDirect = wrk.get(direct + "/fast", Map.of(), 32, seconds);
       Wrk.Result fastNginx = wrk.get(nginx.base() + "/fast", Map.of(), 32, seconds);
+      CpuMeter.Snapshot fastStart = cpu.start();
       Wrk.Result fastThrough = wrk.post(calls, agent, call("/fast"), 32, seconds);
+      CpuMeter.Usage fastCpu = cpu.since(fastStart);
+      CpuMeter.Snapshot toolsStart = cpu.start();
       Wrk.Result fastTools = wrk.get(tools, agent, 32, seconds);
+      CpuMeter.Usage toolsCpu = cpu.since(toolsStart);
 
       HeapProbe heap = new HeapProbe(client, server.base(), server.pid());
       List<Wrk.Result> sweepDirect = new ArrayList<>();
       List<Wrk.Result> sweepThrough = new ArrayList<>();
       List<ServerSampler.Peaks> peaks = new ArrayList<>();
+      List<CpuMeter.Usage> sweepCpu = new ArrayList<>();
       List<Long> baselines = new ArrayList<>();
       List<Long> liveHeaps = new ArrayList<>();
       for (int level : levels) {
@@ -136,7 +144,9 @@ public final class ScaleBench {
                 "mid-run-gc");
         try (ServerSampler sampler = new ServerSampler(server.pid(), heap, server.base())) {
           midRun.start();
+          CpuMeter.Snapshot levelStart = cpu.start();
           sweepThrough.add(wrk.post(calls, agent, call("/slow"), level, seconds));
+          sweepCpu.add(cpu.since(levelStart));
           peaks.add(sampler.peaks());
         }
         midRun.join();
@@ -161,8 +171,8 @@ public final class ScaleBench {
       report.append(
           "| connections | direct req/s | OpsTower req/s | ratio | OpsTower p50 / p99 ms | errors |"
               + " heap growth MB | live heap growth MB | RSS MB | threads | slowest /health/ready,"
-              + " /login ms |\n");
-      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+              + " /login ms | server CPU ms per call | steal |\n");
+      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (int i = 0; i < levels.size(); i++) {
         Wrk.Result d = sweepDirect.get(i);
         Wrk.Result t = sweepThrough.get(i);
@@ -171,7 +181,7 @@ public final class ScaleBench {
             String.format(
                 Locale.ROOT,
                 "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %s | %s | %.0f | %d | %s,"
-                    + " %s |%n",
+                    + " %s | %s | %s |%n",
                 levels.get(i),
                 d.requestsPerSecond(),
                 t.requestsPerSecond(),
@@ -190,7 +200,9 @@ public final class ScaleBench {
                 p.rssBytes() / 1e6,
                 p.threads(),
                 p.ready().shown(),
-                p.ui().shown()));
+                p.ui().shown(),
+                CpuMeter.Usage.perRequest(sweepCpu.get(i), t.requests()),
+                CpuMeter.Usage.steal(sweepCpu.get(i))));
       }
       report.append(
           String.format(
@@ -202,11 +214,17 @@ public final class ScaleBench {
               firstLoginMs,
               firstReadyMs));
       report.append("\n## (b) 32 connections, fast upstream\n\n");
-      report.append("| path | req/s | p50 / p99 ms | errors |\n|---|---:|---:|---:|\n");
-      row(report, "direct", fastDirect);
-      row(report, "nginx injecting the credential", fastNginx);
-      row(report, "through OpsTower", fastThrough);
-      row(report, "OpsTower `GET /api/v1/agents/{id}/tools` (cheapest authenticated)", fastTools);
+      report.append(
+          "| path | req/s | p50 / p99 ms | errors | server CPU ms per call | steal |\n"
+              + "|---|---:|---:|---:|---:|---:|\n");
+      row(report, "direct", fastDirect, null);
+      row(report, "nginx injecting the credential", fastNginx, null);
+      row(report, "through OpsTower", fastThrough, fastCpu);
+      row(
+          report,
+          "OpsTower `GET /api/v1/agents/{id}/tools` (cheapest authenticated)",
+          fastTools,
+          toolsCpu);
       report.append(
           String.format(
               Locale.ROOT,
@@ -214,17 +232,27 @@ public final class ScaleBench {
               100 * fastThrough.requestsPerSecond() / fastNginx.requestsPerSecond(),
               100 * fastThrough.requestsPerSecond() / fastTools.requestsPerSecond()));
       report.append("\n## (c) One call at a time\n\n");
-      report.append("| path | p50 ms | p99 ms |\n|---|---:|---:|\n");
       report.append(
-          String.format(
-              Locale.ROOT, "| direct | %.3f | %.3f |%n", c1Direct.p50Ms(), c1Direct.p99Ms()));
+          "| path | p50 ms | p99 ms | server CPU ms per call | steal |\n|---|---:|---:|---:|---:|\n");
       report.append(
           String.format(
               Locale.ROOT,
-              "| through OpsTower | %.3f | %.3f |%n%nAdded median latency: %.3f ms.%n",
+              "| direct | %.3f | %.3f | — | — |%n",
+              c1Direct.p50Ms(),
+              c1Direct.p99Ms()));
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| through OpsTower | %.3f | %.3f | %s | %s |%n%nAdded median latency: %.3f ms.%n",
               c1Through.p50Ms(),
               c1Through.p99Ms(),
+              CpuMeter.Usage.perRequest(c1Cpu, c1Through.requests()),
+              CpuMeter.Usage.steal(c1Cpu),
               c1Through.p50Ms() - c1Direct.p50Ms()));
+      report.append(
+          "\nServer CPU per call: the server process's user and system time over the run divided"
+              + " by the requests wrk completed; steal: the share of the machine's CPU time the"
+              + " hypervisor took meanwhile (`/proc/stat`).\n");
     }
     Path out = config.results().toAbsolutePath().resolveSibling("scale.md");
     Files.writeString(out, report);
@@ -260,15 +288,18 @@ public final class ScaleBench {
     return "{\"method\":\"GET\",\"path\":\"" + path + "\"}";
   }
 
-  private static void row(StringBuilder report, String name, Wrk.Result result) {
+  private static void row(
+      StringBuilder report, String name, Wrk.Result result, CpuMeter.Usage usage) {
     report.append(
         String.format(
             Locale.ROOT,
-            "| %s | %.0f | %.2f / %.2f | %d |%n",
+            "| %s | %.0f | %.2f / %.2f | %d | %s | %s |%n",
             name,
             result.requestsPerSecond(),
             result.p50Ms(),
             result.p99Ms(),
-            result.errors()));
+            result.errors(),
+            usage == null ? "—" : CpuMeter.Usage.perRequest(usage, result.requests()),
+            usage == null ? "—" : CpuMeter.Usage.steal(usage)));
   }
 }

@@ -1,0 +1,88 @@
+package com.opstower.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The CPU the server process used over one run, and how much of the machine's CPU time the
+ * hypervisor took away meanwhile (steal), from {@code /proc/<pid>/stat} and {@code /proc/stat}.
+ *
+ * <p>On 2 cores the server, wrk and the upstream share the CPU, so throughput says little about
+ * what one build costs per call; CPU time per call says it directly, and a steal share above zero
+ * says the hypervisor slowed the run. Linux only; {@link #start} returns {@code null} where {@code
+ * /proc} cannot be read and the report then shows "—".
+ */
+final class CpuMeter {
+
+  /** Linux's USER_HZ: the unit of both files' counters, 100 on every mainstream kernel. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  private final long pid;
+
+  CpuMeter(long pid) {
+    this.pid = pid;
+  }
+
+  /** The counters at one moment. */
+  record Snapshot(long processTicks, long machineTicks, long stealTicks) {}
+
+  /** What happened between two snapshots. */
+  record Usage(double processCpuSeconds, double stealShare) {
+
+    /** Milliseconds of server CPU per request; {@code requests} must be positive. */
+    double msPerRequest(long requests) {
+      return 1000 * processCpuSeconds / requests;
+    }
+
+    static String perRequest(Usage usage, long requests) {
+      return usage == null || requests <= 0
+          ? "—"
+          : String.format(Locale.ROOT, "%.2f", usage.msPerRequest(requests));
+    }
+
+    static String steal(Usage usage) {
+      return usage == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * usage.stealShare);
+    }
+  }
+
+  Snapshot start() {
+    try {
+      return read();
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  Usage since(Snapshot start) {
+    if (start == null) {
+      return null;
+    }
+    try {
+      Snapshot end = read();
+      long machine = end.machineTicks() - start.machineTicks();
+      return new Usage(
+          (end.processTicks() - start.processTicks()) / TICKS_PER_SECOND,
+          machine <= 0 ? 0 : (double) (end.stealTicks() - start.stealTicks()) / machine);
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  private Snapshot read() throws IOException {
+    // /proc/<pid>/stat: "pid (comm) state ..." — comm may hold spaces, so count from the last ')';
+    // utime and stime are fields 14 and 15 of the whole line
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    long process = Long.parseLong(after[11]) + Long.parseLong(after[12]);
+    // /proc/stat's first line: "cpu user nice system idle iowait irq softirq steal ..."
+    String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long machine = 0;
+    for (int i = 1; i <= 8 && i < cpu.length; i++) {
+      machine += Long.parseLong(cpu[i]);
+    }
+    long steal = cpu.length > 8 ? Long.parseLong(cpu[8]) : 0;
+    return new Snapshot(process, machine, steal);
+  }
+}
