@@ -84,4 +84,24 @@ class ExecutionResultWriterTest {
     assertEquals(body, json.getString("body"));
     assertEquals("v\u0001", json.getJsonObject("headers").getString("x-\u00e9"));
   }
+
+  @Test
+  void theTextIsTheStreamsDocumentAndItsFirstBufferHoldsATypicalAnswer() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      body.append("{\"id\":").append(i).append(",\"name\":\"item ").append(i).append("\"},");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", "application/json");
+    headers.put("date", "Thu, 03 Dec 2026 14:00:00 GMT");
+    ExecutionResult result =
+        new ExecutionResult(
+            200, headers, "application/json", body.toString(), false, body.length(), 4, null);
+    String text = ExecutionResultWriter.text(result);
+    assertEquals(written(result), text);
+    // quotes escaped once each: the estimate's room for escapes covers an ordinary JSON body
+    assertTrue(
+        ExecutionResultWriter.expectedLength(result) >= text.length(),
+        ExecutionResultWriter.expectedLength(result) + " < " + text.length());
+  }
 }
