@@ -40,6 +40,24 @@ record BenchConfig(
         8192);
   }
 
+  /** The same run with another maximum heap for the server. */
+  BenchConfig withServerHeap(String heap) {
+    return new BenchConfig(
+        microJar,
+        war,
+        dataDir,
+        pidFile,
+        serverLog,
+        results,
+        heap,
+        warmupC1,
+        requestsC1,
+        warmupC32,
+        requestsC32,
+        bigCalls,
+        responseCap);
+  }
+
   private static Path path(String key, String fallback) {
     return Path.of(System.getProperty(key, fallback));
   }

@@ -31,7 +31,12 @@ public final class ScaleBench {
   private ScaleBench() {}
 
   public static void main(String[] args) throws Exception {
-    BenchConfig config = BenchConfig.fromSystemProperties();
+    // 1 GB, as docs/operations.md tells operators to give a server that carries thousands of calls
+    // at once; at 512 MB (the heap run's setting) a call at 1,000 connections cost 0.52–0.60 ms of
+    // the server's CPU, at 1 GB 0.40–0.47 ms (bench/README.md, 2026-12-03 14:10–15:20)
+    BenchConfig config =
+        BenchConfig.fromSystemProperties()
+            .withServerHeap(System.getProperty("bench.scale.server-heap", "1g"));
     int seconds = Integer.getInteger("bench.scale.seconds", 15);
     List<Integer> levels = new ArrayList<>();
     for (String level : System.getProperty("bench.scale.levels", "100,1000,5000").split(",")) {
@@ -96,6 +101,11 @@ public final class ScaleBench {
       long firstReadyMs = warmUp(client, server.base().resolve("health/ready"));
       System.out.println("Warm-up: 32 connections, 30 s through OpsTower ...");
       wrk.post(calls, agent, call("/fast"), 32, 30);
+      // The sweep's path (calls waiting 200 ms, a thousand upstream connections) compiles code the
+      // fast warm-up does not: in back-to-back runs at 1,000 connections the JIT took 22 % of the
+      // server's CPU in the first and 9 % in the second (bench/README.md, 2026-12-03 14:46).
+      System.out.println("Warm-up: 1,000 connections, 15 s through OpsTower, 200 ms upstream ...");
+      wrk.post(calls, agent, call("/slow"), 1000, 15);
 
       System.out.println("(c) one call at a time ...");
       Wrk.Result c1Direct = wrk.get(direct + "/fast", Map.of(), 1, seconds);
