@@ -32,8 +32,8 @@ public final class ScaleBench {
 
   public static void main(String[] args) throws Exception {
     // 1 GB, as docs/operations.md tells operators to give a server that carries thousands of calls
-    // at once; at 512 MB (the heap run's setting) a call at 1,000 connections cost 0.52–0.60 ms of
-    // the server's CPU, at 1 GB 0.40–0.47 ms (bench/README.md, 2026-12-03 14:10–15:20)
+    // at once; at 512 MB (the heap run's setting) a call at 1,000 connections cost 0.51–0.60 ms of
+    // the server's CPU, at 1 GB 0.36–0.47 ms (bench/README.md, 2026-12-03 14:10–15:12)
     BenchConfig config =
         BenchConfig.fromSystemProperties()
             .withServerHeap(System.getProperty("bench.scale.server-heap", "1g"));
