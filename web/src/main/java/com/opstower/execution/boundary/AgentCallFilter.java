@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,7 +56,7 @@ public class AgentCallFilter extends HttpFilter {
 
   private static final String JSON = "application/json; charset=UTF-8";
 
-  /** The asynchronous request's own limit, far past the call's deadline: a safety net only. */
+  /** How long past twice the call's deadline the safety net waits: it should never fire. */
   private static final long SAFETY_MARGIN_MILLIS = 30_000;
 
   @Inject TokenService tokens;
@@ -63,6 +64,8 @@ public class AgentCallFilter extends HttpFilter {
   @Inject AgentRuntime runtime;
 
   @Inject ExecutorConfiguration configuration;
+
+  @Inject AnswerSafetyNet safetyNet;
 
   @Override
   protected void doFilter(
@@ -85,10 +88,15 @@ public class AgentCallFilter extends HttpFilter {
         return;
       }
       AsyncContext async = request.startAsync();
-      async.setTimeout(configuration.timeout().toMillis() * 2 + SAFETY_MARGIN_MILLIS);
+      // no container timeout (see AnswerSafetyNet): the safety net below answers instead
+      async.setTimeout(0);
       AtomicBoolean answered = new AtomicBoolean();
-      async.addListener(new Unanswered(answered, response));
-      answer(started(path.get(), caller.get(), request), response, async, answered);
+      async.addListener(new Unanswered(answered));
+      Future<?> net =
+          safetyNet.arm(
+              configuration.timeout().multipliedBy(2).plusMillis(SAFETY_MARGIN_MILLIS),
+              () -> answerLate(answered, response, async));
+      answer(started(path.get(), caller.get(), request), response, async, answered, net);
     } catch (RuntimeException failed) {
       // e.g. the database is away on a token the cache does not hold: a problem document, as
       // JAX-RS answers it, never the container's error page
@@ -143,9 +151,11 @@ public class AgentCallFilter extends HttpFilter {
       CompletionStage<ExecutionResult> call,
       HttpServletResponse response,
       AsyncContext async,
-      AtomicBoolean answered) {
+      AtomicBoolean answered,
+      Future<?> safetyNet) {
     call.whenComplete(
         (result, thrown) -> {
+          safetyNet.cancel(false);
           if (!answered.compareAndSet(false, true)) {
             return; // the safety net answered, or the container ended the request
           }
@@ -238,30 +248,38 @@ public class AgentCallFilter extends HttpFilter {
     response.getOutputStream().write(body);
   }
 
+  /** The safety net fired: a call that outlived any deadline is answered 504. */
+  private static void answerLate(
+      AtomicBoolean answered, HttpServletResponse response, AsyncContext async) {
+    if (answered.compareAndSet(false, true)) {
+      LOG.warning("An agent call outlived its deadline and was answered 504.");
+      try {
+        write(
+            response,
+            new ProblemMappers.ForProblems()
+                .toResponse(
+                    new ProblemException(
+                        ProblemCode.UPSTREAM_TIMEOUT,
+                        "The call did not finish within its deadline.")));
+      } catch (IOException | RuntimeException gone) {
+        LOG.fine(() -> "The 504 could not be sent: " + gone);
+      } finally {
+        completeQuietly(async);
+      }
+    }
+  }
+
   /**
-   * The safety net: an asynchronous request that outlives any deadline is answered 504; one the
-   * container ends itself (the caller went away, an error) is never written to afterwards.
+   * A request the container ends itself (the caller went away, an error) is never written to
+   * afterwards.
    */
-  private record Unanswered(AtomicBoolean answered, HttpServletResponse response)
-      implements AsyncListener {
+  private record Unanswered(AtomicBoolean answered) implements AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
+      // the container's timeout is off (setTimeout(0)); should one fire anyway, end the request
       if (answered.compareAndSet(false, true)) {
-        LOG.warning("An agent call outlived its deadline and was answered 504.");
-        try {
-          write(
-              response,
-              new ProblemMappers.ForProblems()
-                  .toResponse(
-                      new ProblemException(
-                          ProblemCode.UPSTREAM_TIMEOUT,
-                          "The call did not finish within its deadline.")));
-        } catch (IOException | RuntimeException gone) {
-          LOG.fine(() -> "The 504 could not be sent: " + gone);
-        } finally {
-          completeQuietly(event.getAsyncContext());
-        }
+        completeQuietly(event.getAsyncContext());
       }
     }
 

@@ -1,0 +1,46 @@
+package com.opstower.execution.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AnswerSafetyNetTest {
+
+  private final AnswerSafetyNet net = new AnswerSafetyNet();
+
+  @AfterEach
+  void stop() {
+    net.stop();
+  }
+
+  @Test
+  void aTimerNobodyCancelsFires() throws InterruptedException {
+    CountDownLatch fired = new CountDownLatch(1);
+    net.arm(Duration.ofMillis(20), fired::countDown);
+    assertTrue(fired.await(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aCancelledTimerLeavesTheQueueAtOnceAndNeverFires() throws InterruptedException {
+    AtomicInteger fired = new AtomicInteger();
+    Future<?>[] timers = new Future<?>[1000];
+    for (int i = 0; i < timers.length; i++) {
+      timers[i] = net.arm(Duration.ofMillis(300), fired::incrementAndGet);
+    }
+    assertEquals(1000, net.armed());
+    for (Future<?> timer : timers) {
+      timer.cancel(false);
+    }
+    // nothing of an answered call stays reachable from the queue until the timer's due time
+    assertEquals(0, net.armed());
+    Thread.sleep(500);
+    assertEquals(0, fired.get());
+  }
+}
