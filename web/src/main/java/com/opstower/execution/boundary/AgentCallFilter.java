@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -87,16 +88,17 @@ public class AgentCallFilter extends HttpFilter {
         write(response, ScopeCheck.forbidden(Scope.AGENT));
         return;
       }
+      Duration lastResort =
+          configuration.timeout().multipliedBy(2).plusMillis(SAFETY_MARGIN_MILLIS);
       AsyncContext async = request.startAsync();
-      // no container timeout (see AnswerSafetyNet): the safety net below answers instead
-      async.setTimeout(0);
       AtomicBoolean answered = new AtomicBoolean();
-      async.addListener(new Unanswered(answered));
-      Future<?> net =
-          safetyNet.arm(
-              configuration.timeout().multipliedBy(2).plusMillis(SAFETY_MARGIN_MILLIS),
-              () -> answerLate(answered, response, async));
-      answer(started(path.get(), caller.get(), request), response, async, answered, net);
+      async.addListener(new Unanswered(answered, response));
+      answer(
+          started(path.get(), caller.get(), request),
+          response,
+          async,
+          answered,
+          safetyNet(lastResort, answered, response, async));
     } catch (RuntimeException failed) {
       // e.g. the database is away on a token the cache does not hold: a problem document, as
       // JAX-RS answers it, never the container's error page
@@ -120,6 +122,26 @@ public class AgentCallFilter extends HttpFilter {
       return Optional.empty();
     }
     return BearerAuthentication.caller(authorization, tokens);
+  }
+
+  /**
+   * Arms the safety net and turns the container's timeout off (see {@link AnswerSafetyNet}); when
+   * the net cannot be armed (the application is stopping) the container's timeout stays the last
+   * resort, so no request is ever left without one.
+   */
+  private Future<?> safetyNet(
+      Duration lastResort,
+      AtomicBoolean answered,
+      HttpServletResponse response,
+      AsyncContext async) {
+    try {
+      Future<?> net = safetyNet.arm(lastResort, () -> answerLate(answered, response, async));
+      async.setTimeout(0);
+      return net;
+    } catch (RuntimeException stopping) {
+      async.setTimeout(lastResort.toMillis());
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   private CompletionStage<ExecutionResult> started(
@@ -248,7 +270,7 @@ public class AgentCallFilter extends HttpFilter {
     response.getOutputStream().write(body);
   }
 
-  /** The safety net fired: a call that outlived any deadline is answered 504. */
+  /** The last resort fired: a call that outlived any deadline is answered 504. */
   private static void answerLate(
       AtomicBoolean answered, HttpServletResponse response, AsyncContext async) {
     if (answered.compareAndSet(false, true)) {
@@ -270,17 +292,16 @@ public class AgentCallFilter extends HttpFilter {
   }
 
   /**
-   * A request the container ends itself (the caller went away, an error) is never written to
-   * afterwards.
+   * The container's timeout, the last resort only when the safety net could not be armed: answered
+   * 504 like the net's. A request the container ends itself (the caller went away, an error) is
+   * never written to afterwards.
    */
-  private record Unanswered(AtomicBoolean answered) implements AsyncListener {
+  private record Unanswered(AtomicBoolean answered, HttpServletResponse response)
+      implements AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
-      // the container's timeout is off (setTimeout(0)); should one fire anyway, end the request
-      if (answered.compareAndSet(false, true)) {
-        completeQuietly(event.getAsyncContext());
-      }
+      answerLate(answered, response, event.getAsyncContext());
     }
 
     @Override

@@ -43,8 +43,13 @@ public class AnswerSafetyNet {
     return timers.getQueue().size();
   }
 
+  /**
+   * Takes no new timers; those still armed keep running at their time (the executor's default for
+   * delayed tasks after {@code shutdown}), so a call the application leaves behind is still
+   * answered. The daemon thread ends after the last of them.
+   */
   @PreDestroy
   void stop() {
-    timers.shutdownNow();
+    timers.shutdown();
   }
 }
