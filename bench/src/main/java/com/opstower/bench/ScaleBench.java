@@ -38,6 +38,12 @@ public final class ScaleBench {
         BenchConfig.fromSystemProperties()
             .withServerHeap(System.getProperty("bench.scale.server-heap", "1g"));
     int seconds = Integer.getInteger("bench.scale.seconds", 15);
+    // Every measured OpsTower run follows the same load for this long, unmeasured: a change of load
+    // makes the JIT recompile the hot path (its type profiles and untaken branches differ between
+    // 1, 32 and 1,000 connections), and JFR showed that recompiling took about one of the two cores
+    // for the first 20 s of a 1,000-connection run that followed the 32-connection one
+    // (bench/README.md, 2026-12-04). The report gives the JIT's share of every measured run.
+    int settle = Integer.getInteger("bench.scale.settle-seconds", 10);
     List<Integer> levels = new ArrayList<>();
     for (String level : System.getProperty("bench.scale.levels", "100,1000,5000").split(",")) {
       levels.add(Integer.parseInt(level.strip()));
@@ -101,14 +107,9 @@ public final class ScaleBench {
       long firstReadyMs = warmUp(client, server.base().resolve("health/ready"));
       System.out.println("Warm-up: 32 connections, 30 s through OpsTower ...");
       wrk.post(calls, agent, call("/fast"), 32, 30);
-      // The sweep's path (calls waiting 200 ms, a thousand upstream connections) compiles code the
-      // fast warm-up does not: in back-to-back runs at 1,000 connections the JIT took 22 % of the
-      // server's CPU in the first and 9 % in the second (bench/README.md, 2026-12-03 14:46).
-      System.out.println("Warm-up: 1,000 connections, 15 s through OpsTower, 200 ms upstream ...");
-      wrk.post(calls, agent, call("/slow"), 1000, 15);
-
       System.out.println("(c) one call at a time ...");
       Wrk.Result c1Direct = wrk.get(direct + "/fast", Map.of(), 1, seconds);
+      wrk.post(calls, agent, call("/fast"), 1, settle);
       CpuMeter.Snapshot c1Start = cpu.start();
       Wrk.Result c1Through = wrk.post(calls, agent, call("/fast"), 1, seconds);
       CpuMeter.Usage c1Cpu = cpu.since(c1Start);
@@ -116,9 +117,11 @@ public final class ScaleBench {
       System.out.println("(b) 32 connections, fast upstream ...");
       Wrk.Result fastDirect = wrk.get(direct + "/fast", Map.of(), 32, seconds);
       Wrk.Result fastNginx = wrk.get(nginx.base() + "/fast", Map.of(), 32, seconds);
+      wrk.post(calls, agent, call("/fast"), 32, settle);
       CpuMeter.Snapshot fastStart = cpu.start();
       Wrk.Result fastThrough = wrk.post(calls, agent, call("/fast"), 32, seconds);
       CpuMeter.Usage fastCpu = cpu.since(fastStart);
+      wrk.get(tools, agent, 32, settle);
       CpuMeter.Snapshot toolsStart = cpu.start();
       Wrk.Result fastTools = wrk.get(tools, agent, 32, seconds);
       CpuMeter.Usage toolsCpu = cpu.since(toolsStart);
@@ -136,14 +139,17 @@ public final class ScaleBench {
         heap.collectGarbage();
         Thread.sleep(2000);
         baselines.add(heap.usedBytes());
-        // halfway through the run, a full collection: what the calls in flight really hold
+        // Halfway through the unmeasured run, a full collection: what the calls in flight really
+        // hold. Not in the measured run: the collection stops every call and jcmd starts a JVM,
+        // both
+        // on the same 2 cores, and that lands in the run's p99.
         java.util.concurrent.atomic.AtomicLong live =
             new java.util.concurrent.atomic.AtomicLong(-1);
         Thread midRun =
             new Thread(
                 () -> {
                   try {
-                    Thread.sleep(seconds * 500L);
+                    Thread.sleep(settle * 500L);
                     if (heap.collectGarbage()) {
                       live.set(heap.usedBytes());
                     }
@@ -152,8 +158,13 @@ public final class ScaleBench {
                   }
                 },
                 "mid-run-gc");
-        try (ServerSampler sampler = new ServerSampler(server.pid(), heap, server.base())) {
+        // with the sampler's pages too: they run the container's code with other types, and when
+        // they first came with the measured run, their deoptimisations started the recompiling
+        try (ServerSampler alsoSettling = new ServerSampler(server.pid(), heap, server.base())) {
           midRun.start();
+          wrk.post(calls, agent, call("/slow"), level, settle);
+        }
+        try (ServerSampler sampler = new ServerSampler(server.pid(), heap, server.base())) {
           CpuMeter.Snapshot levelStart = cpu.start();
           sweepThrough.add(wrk.post(calls, agent, call("/slow"), level, seconds));
           sweepCpu.add(cpu.since(levelStart));
@@ -168,21 +179,23 @@ public final class ScaleBench {
       report.append(
           String.format(
               Locale.ROOT,
-              "2 cores, wrk 2 threads, %d s per run, OpsTower `-Xmx%s`, `opstower.executor.pool-size=%s`,"
+              "2 cores, wrk 2 threads, %d s per run (each OpsTower run after %d s of the same load,"
+                  + " unmeasured), OpsTower `-Xmx%s`, `opstower.executor.pool-size=%s`,"
                   + " `opstower.executor.non-blocking="
                   + nonBlocking
                   + "`,"
                   + " per-token limits raised so they do not bind; upstream on loopback (JDK HttpServer,"
                   + " 1 KB JSON), connection auth `bearer`, nginx 1 worker injecting the same bearer.%n%n",
               seconds,
+              settle,
               config.serverHeap(),
               poolSize));
       report.append("## (a) Concurrency sweep, upstream answers in 200 ms\n\n");
       report.append(
           "| connections | direct req/s | OpsTower req/s | ratio | OpsTower p50 / p99 ms | errors |"
               + " heap growth MB | live heap growth MB | RSS MB | threads | slowest /health/ready,"
-              + " /login ms | server CPU ms per call | steal |\n");
-      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+              + " /login ms | server CPU ms per call | JIT | steal |\n");
+      report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (int i = 0; i < levels.size(); i++) {
         Wrk.Result d = sweepDirect.get(i);
         Wrk.Result t = sweepThrough.get(i);
@@ -191,7 +204,7 @@ public final class ScaleBench {
             String.format(
                 Locale.ROOT,
                 "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %s | %s | %.0f | %d | %s,"
-                    + " %s | %s | %s |%n",
+                    + " %s | %s | %s | %s |%n",
                 levels.get(i),
                 d.requestsPerSecond(),
                 t.requestsPerSecond(),
@@ -212,6 +225,7 @@ public final class ScaleBench {
                 p.ready().shown(),
                 p.ui().shown(),
                 CpuMeter.Usage.perRequest(sweepCpu.get(i), t.requests()),
+                CpuMeter.Usage.jit(sweepCpu.get(i)),
                 CpuMeter.Usage.steal(sweepCpu.get(i))));
       }
       report.append(
@@ -225,8 +239,8 @@ public final class ScaleBench {
               firstReadyMs));
       report.append("\n## (b) 32 connections, fast upstream\n\n");
       report.append(
-          "| path | req/s | p50 / p99 ms | errors | server CPU ms per call | steal |\n"
-              + "|---|---:|---:|---:|---:|---:|\n");
+          "| path | req/s | p50 / p99 ms | errors | server CPU ms per call | JIT | steal |\n"
+              + "|---|---:|---:|---:|---:|---:|---:|\n");
       row(report, "direct", fastDirect, null);
       row(report, "nginx injecting the credential", fastNginx, null);
       row(report, "through OpsTower", fastThrough, fastCpu);
@@ -243,25 +257,28 @@ public final class ScaleBench {
               100 * fastThrough.requestsPerSecond() / fastTools.requestsPerSecond()));
       report.append("\n## (c) One call at a time\n\n");
       report.append(
-          "| path | p50 ms | p99 ms | server CPU ms per call | steal |\n|---|---:|---:|---:|---:|\n");
+          "| path | p50 ms | p99 ms | server CPU ms per call | JIT | steal |\n"
+              + "|---|---:|---:|---:|---:|---:|\n");
       report.append(
           String.format(
               Locale.ROOT,
-              "| direct | %.3f | %.3f | — | — |%n",
+              "| direct | %.3f | %.3f | — | — | — |%n",
               c1Direct.p50Ms(),
               c1Direct.p99Ms()));
       report.append(
           String.format(
               Locale.ROOT,
-              "| through OpsTower | %.3f | %.3f | %s | %s |%n%nAdded median latency: %.3f ms.%n",
+              "| through OpsTower | %.3f | %.3f | %s | %s | %s |%n%nAdded median latency: %.3f ms.%n",
               c1Through.p50Ms(),
               c1Through.p99Ms(),
               CpuMeter.Usage.perRequest(c1Cpu, c1Through.requests()),
+              CpuMeter.Usage.jit(c1Cpu),
               CpuMeter.Usage.steal(c1Cpu),
               c1Through.p50Ms() - c1Direct.p50Ms()));
       report.append(
           "\nServer CPU per call: the server process's user and system time over the run divided"
-              + " by the requests wrk completed; steal: the share of the machine's CPU time the"
+              + " by the requests wrk completed; JIT: the JIT compiler threads' share of that time"
+              + " (`/proc/<pid>/task`); steal: the share of the machine's CPU time the"
               + " hypervisor took meanwhile (`/proc/stat`).\n");
     }
     Path out = config.results().toAbsolutePath().resolveSibling("scale.md");
@@ -303,13 +320,14 @@ public final class ScaleBench {
     report.append(
         String.format(
             Locale.ROOT,
-            "| %s | %.0f | %.2f / %.2f | %d | %s | %s |%n",
+            "| %s | %.0f | %.2f / %.2f | %d | %s | %s | %s |%n",
             name,
             result.requestsPerSecond(),
             result.p50Ms(),
             result.p99Ms(),
             result.errors(),
             usage == null ? "—" : CpuMeter.Usage.perRequest(usage, result.requests()),
+            usage == null ? "—" : CpuMeter.Usage.jit(usage),
             usage == null ? "—" : CpuMeter.Usage.steal(usage)));
   }
 }
