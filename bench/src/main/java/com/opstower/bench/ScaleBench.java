@@ -203,7 +203,7 @@ public final class ScaleBench {
         report.append(
             String.format(
                 Locale.ROOT,
-                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %d (direct %d) | %s | %s | %.0f | %d | %s,"
+                "| %d | %.0f | %.0f | %.0f %% | %.0f / %.0f | %s (direct %s) | %s | %s | %.0f | %d | %s,"
                     + " %s | %s | %s | %s |%n",
                 levels.get(i),
                 d.requestsPerSecond(),
@@ -211,8 +211,8 @@ public final class ScaleBench {
                 100 * t.requestsPerSecond() / d.requestsPerSecond(),
                 t.p50Ms(),
                 t.p99Ms(),
-                t.errors(),
-                d.errors(),
+                t.errorsShown(),
+                d.errorsShown(),
                 p.heapBytes() == 0
                     ? "—" // the metrics endpoint never answered during the run
                     : String.format(
@@ -320,12 +320,12 @@ public final class ScaleBench {
     report.append(
         String.format(
             Locale.ROOT,
-            "| %s | %.0f | %.2f / %.2f | %d | %s | %s | %s |%n",
+            "| %s | %.0f | %.2f / %.2f | %s | %s | %s | %s |%n",
             name,
             result.requestsPerSecond(),
             result.p50Ms(),
             result.p99Ms(),
-            result.errors(),
+            result.errorsShown(),
             usage == null ? "—" : CpuMeter.Usage.perRequest(usage, result.requests()),
             usage == null ? "—" : CpuMeter.Usage.jit(usage),
             usage == null ? "—" : CpuMeter.Usage.steal(usage)));

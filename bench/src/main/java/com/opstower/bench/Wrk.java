@@ -19,14 +19,26 @@ import java.util.regex.Pattern;
  */
 final class Wrk {
 
-  /** One wrk run: throughput, percentiles in ms, requests that were not 2xx or failed. */
+  /**
+   * One wrk run: throughput, percentiles in ms, requests that were not 2xx or failed, and which
+   * kind they were (e.g. "non-2xx 1", "timeout 3"; empty without errors).
+   */
   record Result(
       int connections,
       double requestsPerSecond,
       double p50Ms,
       double p99Ms,
       long requests,
-      long errors) {}
+      long errors,
+      String errorKinds) {
+
+    /** The errors as the reports show them: "0", or "2 (non-2xx 1, read 1)". */
+    String errorsShown() {
+      return errors == 0 ? "0" : errors + " (" + errorKinds + ")";
+    }
+  }
+
+  private static final String[] SOCKET_ERRORS = {"connect", "read", "write", "timeout"};
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
@@ -110,14 +122,15 @@ final class Wrk {
 
   static Result parse(int connections, String output) {
     long errors = 0;
+    List<String> kinds = new ArrayList<>();
     Matcher non2xx = NON_2XX.matcher(output);
     if (non2xx.find()) {
-      errors += Long.parseLong(non2xx.group(1));
+      errors += count(kinds, "non-2xx", non2xx.group(1));
     }
     Matcher socket = SOCKET.matcher(output);
     if (socket.find()) {
       for (int group = 1; group <= 4; group++) {
-        errors += Long.parseLong(socket.group(group));
+        errors += count(kinds, SOCKET_ERRORS[group - 1], socket.group(group));
       }
     }
     return new Result(
@@ -126,7 +139,16 @@ final class Wrk {
         percentile(output, "50%"),
         percentile(output, "99%"),
         (long) number(TOTAL, output),
-        errors);
+        errors,
+        String.join(", ", kinds));
+  }
+
+  private static long count(List<String> kinds, String kind, String number) {
+    long n = Long.parseLong(number);
+    if (n > 0) {
+      kinds.add(kind + " " + n);
+    }
+    return n;
   }
 
   private static double number(Pattern pattern, String output) {
