@@ -41,9 +41,11 @@ public final class ScaleBench {
     // Every measured OpsTower run follows the same load for this long, unmeasured: a change of load
     // makes the JIT recompile the hot path (its type profiles and untaken branches differ between
     // 1, 32 and 1,000 connections), and JFR showed that recompiling took about one of the two cores
-    // for the first 20 s of a 1,000-connection run that followed the 32-connection one
-    // (bench/README.md, 2026-12-04). The report gives the JIT's share of every measured run.
-    int settle = Integer.getInteger("bench.scale.settle-seconds", 10);
+    // for the first 20 s of a 1,000-connection run that followed the 32-connection one. After 10 s
+    // the JIT still had 6–8 % of the server's CPU at 1,000 connections, after 30 s 2–5 %, and a
+    // call cost 0.22–0.23 ms of CPU instead of 0.26–0.30 (bench/README.md, 2026-12-04). The report
+    // gives the JIT's share of every measured run.
+    int settle = Integer.getInteger("bench.scale.settle-seconds", 30);
     List<Integer> levels = new ArrayList<>();
     for (String level : System.getProperty("bench.scale.levels", "100,1000,5000").split(",")) {
       levels.add(Integer.parseInt(level.strip()));
