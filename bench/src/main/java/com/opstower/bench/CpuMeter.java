@@ -50,11 +50,15 @@ final class CpuMeter {
     }
 
     static String jit(Usage usage) {
-      return usage == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * usage.jitShare);
+      return usage == null ? "—" : percent(usage.jitShare);
     }
 
     static String steal(Usage usage) {
-      return usage == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * usage.stealShare);
+      return usage == null ? "—" : percent(usage.stealShare);
+    }
+
+    private static String percent(double share) {
+      return String.format(Locale.ROOT, "%.0f %%", 100 * share);
     }
   }
 
@@ -85,8 +89,6 @@ final class CpuMeter {
   }
 
   private Snapshot read() throws IOException {
-    // /proc/<pid>/stat: "pid (comm) state ..." — comm may hold spaces, so count from the last ')';
-    // utime and stime are fields 14 and 15 of the whole line
     long process = cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     long jit = 0;
     try (DirectoryStream<Path> tasks =
@@ -117,6 +119,8 @@ final class CpuMeter {
 
   /** utime + stime of a {@code stat} line of a process or thread. */
   private static long cpuTicks(String stat) {
+    // "pid (comm) state ..." — comm may hold spaces, so count from the last ')'; utime and stime
+    // are fields 14 and 15 of the whole line
     String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     return Long.parseLong(after[11]) + Long.parseLong(after[12]);
   }

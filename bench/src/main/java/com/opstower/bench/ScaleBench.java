@@ -143,8 +143,7 @@ public final class ScaleBench {
         baselines.add(heap.usedBytes());
         // Halfway through the unmeasured run, a full collection: what the calls in flight really
         // hold. Not in the measured run: the collection stops every call and jcmd starts a JVM,
-        // both
-        // on the same 2 cores, and that lands in the run's p99.
+        // both on the same 2 cores, and that lands in the run's p99.
         java.util.concurrent.atomic.AtomicLong live =
             new java.util.concurrent.atomic.AtomicLong(-1);
         Thread midRun =
