@@ -1,6 +1,5 @@
 package com.opstower.app;
 
-import com.opstower.app.database.ConfiguredDataSource;
 import com.opstower.app.database.DatabaseCheck;
 import com.opstower.config.Settings;
 import com.opstower.connection.control.Reencryption;
@@ -13,7 +12,6 @@ import com.opstower.user.control.PasswordRules;
 import com.opstower.user.control.UserService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -32,45 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * without the database (a too-short admin password) are checked first, before a key file is
  * generated or a schema created for a start that cannot succeed.
  *
- * <p>The datasource is {@link ConfiguredDataSource}: {@code opstower.db.url}, {@code
- * opstower.db.user} and {@code opstower.db.password} choose PostgreSQL or HSQLDB (unset: the
- * embedded HSQLDB file under the data directory). The placeholders are expanded by Payara when the
- * pool is created, before the application's own {@code microprofile-config.properties} is read, so
- * the data directory's default is written inline; blank values are not passed on at all.
- *
- * <p>The pool checks a connection before handing it out (at most once a second per connection) and
- * drops every pooled connection when one fails the check, so a database that went away and came
- * back is used again without a restart. The check reads {@code INFORMATION_SCHEMA.SCHEMATA}, which
- * both databases have (Payara's default table check would need a table name).
- *
- * <p>Client info is not reset on every connection's return to the pool: it cost a round trip each
- * time, and on a connection the database had closed it logged a SEVERE stack trace.
- *
- * <p>Prepared statements are cached per pooled connection: without the cache HSQLDB parsed and
- * planned the same few queries on every API call (18% of the server's CPU under load). The cache
- * type must be named: Payara reads a missing type as the class name "null" and logs a SEVERE error
- * (payara/Payara#6647). FIXED caches the first 64 distinct statements, which covers every query the
- * application has.
+ * <p>The datasource {@code java:app/jdbc/opstower} is declared in {@code WEB-INF/web.xml}, which
+ * says why and how it is configured.
  */
-@DataSourceDefinition(
-    name = "java:app/jdbc/opstower",
-    className = "com.opstower.app.database.ConfiguredDataSource",
-    url = "${MPCONFIG=" + Settings.DB_URL + ":}",
-    user = "${MPCONFIG=" + Settings.DB_USER + ":}",
-    password = "${MPCONFIG=" + Settings.DB_PASSWORD + ":}",
-    minPoolSize = 2,
-    maxPoolSize = 32,
-    properties = {
-      "dataDir=${MPCONFIG=" + Settings.DATA_DIR + ":" + Settings.DATA_DIR_DEFAULT + "}",
-      "fish.payara.statement-cache-size=64",
-      "fish.payara.statement-cache-type=FIXED",
-      "fish.payara.is-connection-validation-required=true",
-      "fish.payara.connection-validation-method=table",
-      "fish.payara.validation-table-name=INFORMATION_SCHEMA.SCHEMATA",
-      "fish.payara.validate-atmost-once-period-in-seconds=1",
-      "fish.payara.fail-all-connections=true",
-      "fish.payara.skip-client-info-validation=true"
-    })
 @Startup
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

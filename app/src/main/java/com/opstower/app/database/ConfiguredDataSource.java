@@ -17,9 +17,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * physical connections through it, and it hands them to the driver {@code opstower.db.url} chooses
  * (PostgreSQL or HSQLDB), so one WAR runs on either without a server-side pool definition.
  *
- * <p>Payara sets the properties as JavaBean setters from the {@code @DataSourceDefinition}
- * attributes after expanding their {@code ${MPCONFIG=…}} placeholders; blank values are never set,
- * so an unset key stays {@code null} here and {@link DatabaseTarget} fills in the default.
+ * <p>Payara sets the properties as JavaBean setters from the {@code data-source} in {@code
+ * WEB-INF/web.xml} after expanding its {@code ${MPCONFIG=…}} placeholders; blank values are never
+ * set, so an unset key stays {@code null} here and {@link DatabaseTarget} fills in the default.
  */
 public class ConfiguredDataSource implements DataSource {
 
