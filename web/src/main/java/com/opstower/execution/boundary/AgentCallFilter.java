@@ -194,13 +194,15 @@ public class AgentCallFilter extends HttpFilter {
       HttpServletResponse response, ExecutionResult result, Throwable thrown) {
     try {
       if (thrown == null) {
-        byte[] body = ExecutionResultWriter.text(result).getBytes(StandardCharsets.UTF_8);
+        Utf8Buffer body = ExecutionResultWriter.utf8(result);
         response.setStatus(200);
         response.setContentType(JSON);
-        response.setContentLength(body.length);
-        // a buffer of the answer's size, not the container's default for every answer in flight
-        response.setBufferSize(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(body.length());
+        // No setBufferSize: Payara only ever grows the response buffer (8 KB), so it did nothing
+        // for
+        // a small answer and made a big one be copied into a buffer of its size; an answer longer
+        // than the buffer is written from this array as it is, the length being known.
+        response.getOutputStream().write(body.array(), 0, body.length());
       } else {
         write(response, problemFor(thrown));
       }

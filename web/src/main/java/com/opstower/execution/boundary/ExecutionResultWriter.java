@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -52,17 +51,18 @@ public class ExecutionResultWriter implements MessageBodyWriter<ExecutionResult>
   }
 
   /**
-   * The document as text: a generator over a writer takes its buffer from the factory's pool, where
-   * one over a stream allocates an encoder's 8 KB per call. The writer starts at about the size the
-   * document will have, so the text is not copied as it grows (allocation samples at 1,000 calls in
-   * flight put those copies at 7 % of the server's allocation).
+   * The document as UTF-8 bytes: a generator over a writer takes its buffer from the factory's
+   * pool, where one over a stream allocates an encoder's 8 KB per call. The writer starts at about
+   * the size the document will have, so the bytes are not copied as they grow (allocation samples
+   * at 1,000 calls in flight put those copies at 7 % of the server's allocation), and it encodes as
+   * it goes: the text as a string and then as bytes were two more copies, 5 % of the allocation.
    */
-  public static String text(ExecutionResult result) {
-    StringWriter text = new StringWriter(expectedLength(result));
-    try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+  static Utf8Buffer utf8(ExecutionResult result) {
+    Utf8Buffer bytes = new Utf8Buffer(expectedLength(result));
+    try (JsonGenerator json = GENERATORS.createGenerator(bytes)) {
       members(result, json);
     }
-    return text.toString();
+    return bytes;
   }
 
   /**

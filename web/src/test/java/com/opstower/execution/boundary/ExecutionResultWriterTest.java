@@ -86,7 +86,7 @@ class ExecutionResultWriterTest {
   }
 
   @Test
-  void theTextIsTheStreamsDocumentAndItsFirstBufferHoldsATypicalAnswer() {
+  void theBytesAreTheStreamsDocumentAndTheFirstBufferHoldsATypicalAnswer() {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 40; i++) {
       body.append("{\"id\":").append(i).append(",\"name\":\"item ").append(i).append("\"},");
@@ -97,11 +97,17 @@ class ExecutionResultWriterTest {
     ExecutionResult result =
         new ExecutionResult(
             200, headers, "application/json", body.toString(), false, body.length(), 4, null);
-    String text = ExecutionResultWriter.text(result);
-    assertEquals(written(result), text);
+    Utf8Buffer utf8 = ExecutionResultWriter.utf8(result);
+    assertEquals(
+        written(result),
+        new String(utf8.array(), 0, utf8.length(), java.nio.charset.StandardCharsets.UTF_8));
     // quotes escaped once each: the estimate's room for escapes covers an ordinary JSON body
     assertTrue(
-        ExecutionResultWriter.expectedLength(result) >= text.length(),
-        ExecutionResultWriter.expectedLength(result) + " < " + text.length());
+        ExecutionResultWriter.expectedLength(result) >= utf8.length(),
+        ExecutionResultWriter.expectedLength(result) + " < " + utf8.length());
+    assertEquals(
+        ExecutionResultWriter.expectedLength(result),
+        utf8.array().length,
+        "the first buffer was big enough");
   }
 }
