@@ -31,12 +31,14 @@ public final class ScaleBench {
   private ScaleBench() {}
 
   public static void main(String[] args) throws Exception {
-    // 1 GB, as docs/operations.md tells operators to give a server that carries thousands of calls
-    // at once; at 512 MB (the heap run's setting) a call at 1,000 connections cost 0.51–0.60 ms of
-    // the server's CPU, at 1 GB 0.36–0.47 ms (bench/README.md, 2026-12-03 14:10–15:12)
+    // 2 GB, as docs/operations.md tells operators to give a server that carries thousands of calls
+    // at once: at 5,000 calls in flight a 1 GB heap ran out of room for the collector's copies and
+    // made a full collection (about 350 ms) every 6-7 s (bench/README.md, 2026-12-04 18:40-19:26);
+    // at 512 MB a call at 1,000 connections cost 0.51-0.60 ms of the server's CPU, at 1 GB
+    // 0.36-0.47
     BenchConfig config =
         BenchConfig.fromSystemProperties()
-            .withServerHeap(System.getProperty("bench.scale.server-heap", "1g"));
+            .withServerHeap(System.getProperty("bench.scale.server-heap", "2g"));
     int seconds = Integer.getInteger("bench.scale.seconds", 15);
     // Every measured OpsTower run follows the same load for this long, unmeasured: a change of load
     // makes the JIT recompile the hot path (its type profiles and untaken branches differ between
