@@ -199,9 +199,8 @@ public class AgentCallFilter extends HttpFilter {
         response.setContentType(JSON);
         response.setContentLength(body.length());
         // No setBufferSize: Payara only ever grows the response buffer (8 KB), so it did nothing
-        // for
-        // a small answer and made a big one be copied into a buffer of its size; an answer longer
-        // than the buffer is written from this array as it is, the length being known.
+        // for a small answer and made a big one be copied into a buffer of its size; an answer
+        // longer than the buffer is written from this array as it is, the length being known.
         response.getOutputStream().write(body.array(), 0, body.length());
       } else {
         write(response, problemFor(thrown));
