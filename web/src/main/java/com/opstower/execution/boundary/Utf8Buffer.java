@@ -36,7 +36,6 @@ final class Utf8Buffer extends Writer {
 
   @Override
   public void write(char[] chars, int offset, int count) {
-    room(count);
     for (int i = offset; i < offset + count; i++) {
       put(chars[i]);
     }
@@ -44,7 +43,6 @@ final class Utf8Buffer extends Writer {
 
   @Override
   public void write(String text, int offset, int count) {
-    room(count);
     for (int i = offset; i < offset + count; i++) {
       put(text.charAt(i));
     }
@@ -91,7 +89,7 @@ final class Utf8Buffer extends Writer {
     bytes[length++] = (byte) (0x80 | (c & 0x3F));
   }
 
-  /** Room for {@code more} bytes at least (a char is at least one byte). */
+  /** Room for {@code more} bytes at least. */
   private void room(int more) {
     if (bytes.length - length < more) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
