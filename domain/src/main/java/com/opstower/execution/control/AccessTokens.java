@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -67,7 +69,7 @@ public class AccessTokens {
   SharedValues shared;
 
   /** How long a call waits for a token another call is fetching: the fetch's own deadline. */
-  private Duration waitLimit = Duration.ofSeconds(15);
+  Duration waitLimit = Duration.ofSeconds(15);
 
   @jakarta.annotation.PostConstruct
   void limits() {
@@ -120,6 +122,77 @@ public class AccessTokens {
         return issued.credentials();
       }
     }
+  }
+
+  /**
+   * {@link #forCall} as a stage, for a call that must not hold its thread (an agent call on the
+   * non-blocking executor): complete at once when no token is needed or a usable one is kept;
+   * otherwise the token is fetched on {@code fetcher}, once for all the calls that need it, and no
+   * thread waits for it. A hanging authorization server then holds one {@code fetcher} thread, not
+   * one request thread per waiting call.
+   *
+   * <p>The stage fails with the same {@link ProblemException} {@link #forCall} throws.
+   */
+  public CompletableFuture<Credentials> forCallAsync(
+      Connection connection, Credentials base, Executor fetcher) {
+    if (!base.needsAccessToken()) {
+      return CompletableFuture.completedFuture(base);
+    }
+    CompletableFuture<Issued> mine = new CompletableFuture<>();
+    CompletableFuture<Issued> current =
+        tokens.compute(connection.id(), (id, kept) -> usable(kept, connection) ? kept : mine);
+    if (current == mine) {
+      try {
+        fetcher.execute(() -> fetchInto(mine, connection, base));
+      } catch (RuntimeException refused) {
+        tokens.remove(connection.id(), mine);
+        mine.completeExceptionally(refused);
+      }
+    }
+    return current
+        .copy() // the timeout is this call's; the shared fetch goes on for the others
+        .orTimeout(waitLimit.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(
+            failure -> {
+              throw waitFailure(failure);
+            })
+        .thenCompose(
+            issued ->
+                issued.version() == connection.version()
+                    ? CompletableFuture.completedFuture(issued.credentials())
+                    : forCallAsync(connection, base, fetcher));
+  }
+
+  /** Completes {@code mine} with a token; a failure reaches every call waiting for it. */
+  private void fetchInto(CompletableFuture<Issued> mine, Connection connection, Credentials base) {
+    try {
+      mine.complete(sharedBy(connection, base).orElseGet(() -> fetchAndShare(connection, base)));
+    } catch (Throwable failed) {
+      tokens.remove(connection.id(), mine);
+      mine.completeExceptionally(failed);
+    }
+  }
+
+  /** What a call that waited for a token is told, like {@link #await}. */
+  private static RuntimeException waitFailure(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof TimeoutException) {
+      return tokenTimeout();
+    }
+    if (cause instanceof RuntimeException problem) {
+      return problem;
+    }
+    return new ProblemException(
+        ProblemCode.INTERNAL_ERROR, "Getting an access token failed inside OpsTower.");
+  }
+
+  private static ProblemException tokenTimeout() {
+    return new ProblemException(
+        ProblemCode.UPSTREAM_TIMEOUT,
+        "The authorization server did not issue an access token in time.");
   }
 
   /**
@@ -272,9 +345,7 @@ public class AccessTokens {
     try {
       return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      throw new ProblemException(
-          ProblemCode.UPSTREAM_TIMEOUT,
-          "The authorization server did not issue an access token in time.");
+      throw tokenTimeout();
     } catch (ExecutionException failed) {
       if (failed.getCause() instanceof RuntimeException cause) {
         throw cause;

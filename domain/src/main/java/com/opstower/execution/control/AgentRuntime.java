@@ -127,14 +127,16 @@ public class AgentRuntime {
     try {
       call = source.read();
       AgentCall parsed = call;
-      Attempt attempt = prepared(agentId, connectionId, call);
       CallRecorder.Call recorded = recorded(agentId, connectionId, call);
-      exchangeAsync(attempt)
+      preparedAsync(agentId, connectionId, call)
           .thenCompose(
-              response ->
-                  attempt.mayRetryAfter(response)
-                      ? retryAsync(attempt, agentId, connectionId, parsed)
-                      : CompletableFuture.completedFuture(response))
+              attempt ->
+                  exchangeAsync(attempt)
+                      .thenCompose(
+                          response ->
+                              attempt.mayRetryAfter(response)
+                                  ? retryAsync(attempt, agentId, connectionId, parsed)
+                                  : CompletableFuture.completedFuture(response)))
           .whenComplete(
               (response, thrown) -> {
                 permit.close();
@@ -192,16 +194,35 @@ public class AgentRuntime {
 
   /** The agent's request through the connection, which must exist and be enabled on the agent. */
   private Attempt prepared(String agentId, String connectionId, AgentCall call) {
-    EnabledConnections.Ready ready =
-        enabled
-            .find(agentId, connectionId)
-            .orElseGet(() -> EnabledConnections.Ready.of(explainNotEnabled(agentId, connectionId)));
-    Credentials credentials = tokens.forCall(ready.connection(), ready.credentials());
+    EnabledConnections.Ready ready = ready(agentId, connectionId);
+    return attempt(
+        ready.connection(), tokens.forCall(ready.connection(), ready.credentials()), call);
+  }
+
+  /**
+   * {@link #prepared} for the non-blocking executor: an OAuth access token that must first be
+   * fetched is waited for by no thread (a hanging authorization server would otherwise hold one
+   * request thread per call).
+   */
+  private CompletableFuture<Attempt> preparedAsync(
+      String agentId, String connectionId, AgentCall call) {
+    EnabledConnections.Ready ready = ready(agentId, connectionId);
+    return tokens
+        .forCallAsync(ready.connection(), ready.credentials(), retries)
+        .thenApply(credentials -> attempt(ready.connection(), credentials, call));
+  }
+
+  private EnabledConnections.Ready ready(String agentId, String connectionId) {
+    return enabled
+        .find(agentId, connectionId)
+        .orElseGet(() -> EnabledConnections.Ready.of(explainNotEnabled(agentId, connectionId)));
+  }
+
+  private Attempt attempt(Connection connection, Credentials credentials, AgentCall call) {
     return new Attempt(
-        ready.connection(),
+        connection,
         credentials,
-        OutboundRequests.agentCall(
-            ready.connection(), credentials, call, configuration.maxRequestBytes()));
+        OutboundRequests.agentCall(connection, credentials, call, configuration.maxRequestBytes()));
   }
 
   private UpstreamResponse exchange(Attempt attempt) {

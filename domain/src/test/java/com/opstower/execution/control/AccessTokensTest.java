@@ -1,6 +1,7 @@
 package com.opstower.execution.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,35 @@ class AccessTokensTest {
             new OAuthSettings("https://auth.example.com/token", null, null, null)),
         "client-secret-1",
         Instant.now());
+  }
+
+  private static Connection noAuthConnection() {
+    return new Connection(
+        new ConnectionDetails(
+            "Open",
+            BaseUrl.parse("https://open.example.com"),
+            AuthType.NONE,
+            null,
+            null,
+            null,
+            CallPolicy.any(),
+            null),
+        null,
+        Instant.now());
+  }
+
+  /** A token endpoint that answers only once {@code release} is counted down. */
+  private static com.opstower.execution.upstream.WaitedExchange issuesWhenReleased(
+      CountDownLatch release, AtomicInteger fetches, String token) {
+    return (request, reader, redactor) -> {
+      fetches.incrementAndGet();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return issued(token, 600);
+    };
   }
 
   private static UpstreamResponse issued(String token, int expiresIn) {
@@ -106,16 +136,7 @@ class AccessTokensTest {
     AtomicInteger fetches = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     AccessTokens tokens = new AccessTokens();
-    tokens.upstream =
-        (request, reader, redactor) -> {
-          fetches.incrementAndGet();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return issued("tok-shared", 600);
-        };
+    tokens.upstream = issuesWhenReleased(release, fetches, "tok-shared");
     Connection connection = oauthConnection();
     Credentials base = Credentials.of(connection);
     ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -139,6 +160,98 @@ class AccessTokensTest {
             .redactor()
             .redact("x tok-shared y")
             .contains("[REDACTED]"));
+  }
+
+  @Test
+  void aCallThatMustNotWaitHoldsNoThreadWhileTheTokenIsFetched() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    AccessTokens tokens = new AccessTokens();
+    tokens.upstream = issuesWhenReleased(release, fetches, "tok-async");
+    Connection connection = oauthConnection();
+    Credentials base = Credentials.of(connection);
+    ExecutorService fetcher = Executors.newSingleThreadExecutor();
+    try {
+      java.util.List<java.util.concurrent.CompletableFuture<Credentials>> calls =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        // returns at once on this thread although the token endpoint has not answered
+        calls.add(tokens.forCallAsync(connection, base, fetcher));
+      }
+      Thread.sleep(100);
+      assertTrue(calls.stream().noneMatch(java.util.concurrent.CompletableFuture::isDone));
+      release.countDown();
+      for (java.util.concurrent.CompletableFuture<Credentials> call : calls) {
+        assertEquals(
+            "Bearer tok-async",
+            call.get(5, java.util.concurrent.TimeUnit.SECONDS).headers().get("Authorization"));
+      }
+      assertTrue(
+          tokens.forCallAsync(connection, base, fetcher).isDone(), "a kept token: no waiting");
+      assertEquals(1, fetches.get(), "one fetch for all");
+      Credentials none = Credentials.of(noAuthConnection());
+      assertTrue(tokens.forCallAsync(noAuthConnection(), none, fetcher).isDone());
+    } finally {
+      release.countDown();
+      fetcher.shutdownNow();
+    }
+  }
+
+  @Test
+  void aCallThatMustNotWaitIsToldWhenTheTokenDoesNotComeOrTheFetchFails() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger fetches = new AtomicInteger();
+    AccessTokens tokens = new AccessTokens();
+    tokens.waitLimit = Duration.ofMillis(200);
+    tokens.upstream =
+        (request, reader, redactor) -> {
+          if (fetches.incrementAndGet() == 1) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new InternalError("simulated VM trouble");
+          }
+          return issued("tok-later", 600);
+        };
+    Connection connection = oauthConnection();
+    Credentials base = Credentials.of(connection);
+    ExecutorService fetcher = Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.ExecutionException late =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class,
+              () ->
+                  tokens
+                      .forCallAsync(connection, base, fetcher)
+                      .get(5, java.util.concurrent.TimeUnit.SECONDS));
+      com.opstower.problem.ProblemException timedOut =
+          assertInstanceOf(com.opstower.problem.ProblemException.class, late.getCause());
+      assertEquals(com.opstower.problem.ProblemCode.UPSTREAM_TIMEOUT, timedOut.code());
+      java.util.concurrent.CompletableFuture<Credentials> waiting =
+          tokens.forCallAsync(connection, base, fetcher);
+      release.countDown();
+      java.util.concurrent.ExecutionException failed =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class,
+              () -> waiting.get(5, java.util.concurrent.TimeUnit.SECONDS));
+      com.opstower.problem.ProblemException inside =
+          assertInstanceOf(com.opstower.problem.ProblemException.class, failed.getCause());
+      assertEquals(com.opstower.problem.ProblemCode.INTERNAL_ERROR, inside.code());
+      assertEquals(
+          "Bearer tok-later",
+          tokens
+              .forCallAsync(connection, base, fetcher)
+              .get(5, java.util.concurrent.TimeUnit.SECONDS)
+              .headers()
+              .get("Authorization"),
+          "a failed fetch is not kept");
+      assertEquals(2, fetches.get());
+    } finally {
+      release.countDown();
+      fetcher.shutdownNow();
+    }
   }
 
   /** Two instances' caches over one shared map (the cluster's map behaves the same). */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opstower.it.Api;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -45,78 +46,170 @@ class HangingFloodIT extends RuntimeFixture {
 
   private static final int PROBES = 15;
 
+  /** Four times the server's 16 request threads. */
+  private static final int TOKEN_WAITERS = 64;
+
+  private static final int WAITERS_PER_TOKEN = 8;
+
   @Test
   void fiveHundredHangingCallsDoNotDelayACallToAnotherUpstreamOrCauseRefusals() throws Exception {
     upstream.stubFor(get(urlPathEqualTo("/quick")).willReturn(aResponse().withBody("quick")));
     String quick = connection(upstreamUrl(""), noAuth());
     String quickAgent = agentWith(quick);
-    medianMillis(() -> call(quickAgent, quick, request("GET", "/quick"))); // warm-up
-    long before = medianMillis(() -> call(quickAgent, quick, request("GET", "/quick")));
+    long before = quickMedianMillis(quickAgent, quick);
 
     try (SilentUpstream silent = new SilentUpstream()) {
       String stuck = connection("http://127.0.0.1:" + silent.port(), noAuth());
       String stuckAgent = agentWith(stuck);
-      List<Api> floodTokens = new ArrayList<>();
-      for (int i = 0; i < FLOOD / CALLERS_PER_TOKEN; i++) {
-        Api.Reply created =
-            admin.post("/api/v1/tokens", token("flood-" + UUID.randomUUID(), "agent"));
-        floodTokens.add(agentApi.withToken(created.json().getString("token")));
-      }
-      String path = "/api/v1/agents/" + stuckAgent + "/connections/" + stuck + "/requests";
-      String body = json(request("GET", "/never"));
-
-      AtomicBoolean flooding = new AtomicBoolean(true);
-      Map<Integer, Integer> floodStatuses = new ConcurrentHashMap<>();
-      ExecutorService callers = Executors.newFixedThreadPool(FLOOD);
-      try {
-        for (int i = 0; i < FLOOD; i++) {
-          Api api = floodTokens.get(i / CALLERS_PER_TOKEN);
-          callers.submit(
-              () -> {
-                // each caller calls again as soon as its call ends at the deadline (504)
-                while (flooding.get()) {
-                  floodStatuses.merge(api.post(path, body).status(), 1, Integer::sum);
-                }
-              });
-        }
+      long during;
+      int stillOpen;
+      Api.Reply management;
+      Api.Reply sameTokenElsewhere;
+      Callers flood;
+      try (Callers callers =
+          new Callers(FLOOD, CALLERS_PER_TOKEN, stuckAgent, stuck, request("GET", "/never"))) {
+        flood = callers;
         silent.awaitOpen(FLOOD * 95 / 100, 30);
 
-        long during = medianMillis(() -> call(quickAgent, quick, request("GET", "/quick")));
-        int stillOpen = silent.open();
-        Api.Reply management = admin.get("/api/v1/connections/" + quick);
-        Api.Reply sameTokenElsewhere =
-            floodTokens
-                .get(0)
-                .post(
-                    "/api/v1/agents/" + quickAgent + "/connections/" + quick + "/requests",
-                    json(request("GET", "/quick")));
-
-        System.out.printf(
-            "HangingFloodIT: median %d ms before, %d ms among the flood (%d open)%n",
-            before, during, stillOpen);
-        assertTrue(
-            stillOpen >= FLOOD * 9 / 10,
-            "the flood was still waiting while measured: " + stillOpen + " open");
-        assertTrue(
-            during - before <= 100,
-            "median of a call to another upstream: "
-                + before
-                + " ms before, "
-                + during
-                + " ms among "
-                + FLOOD
-                + " hanging calls");
-        assertEquals(200, management.status(), management.body());
-        assertEquals(200, sameTokenElsewhere.status(), sameTokenElsewhere.body());
-      } finally {
-        flooding.set(false);
-        callers.shutdown();
-        assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS), "the flood ended");
+        during = quickMedianMillis(quickAgent, quick);
+        stillOpen = silent.open();
+        management = admin.get("/api/v1/connections/" + quick);
+        sameTokenElsewhere =
+            callers.firstToken().post(callPath(quickAgent, quick), json(request("GET", "/quick")));
       }
+      System.out.printf(
+          "HangingFloodIT: median %d ms before, %d ms among the flood (%d open)%n",
+          before, during, stillOpen);
+      assertTrue(
+          stillOpen >= FLOOD * 9 / 10,
+          "the flood was still waiting while measured: " + stillOpen + " open");
+      assertNotSlowedDown(before, during, FLOOD + " hanging calls");
+      assertEquals(200, management.status(), management.body());
+      assertEquals(200, sameTokenElsewhere.status(), sameTokenElsewhere.body());
       assertEquals(
           java.util.Set.of(504),
-          floodStatuses.keySet(),
-          "every hanging call ends at the deadline, none is refused: " + floodStatuses);
+          flood.statuses().keySet(),
+          "every hanging call ends at the deadline, none is refused: " + flood.statuses());
+    }
+  }
+
+  /**
+   * Four times as many calls as the server has request threads (16, app/src/main/payara/
+   * preboot.asadmin) wait for an OAuth access token from an authorization server that never
+   * answers: none of them holds a request thread, so a call to another upstream and the readiness
+   * check are not slowed down, and every waiting call ends with the token request's deadline.
+   */
+  @Test
+  void callsWaitingForAHangingTokenEndpointHoldNoRequestThread() throws Exception {
+    upstream.stubFor(get(urlPathEqualTo("/quick")).willReturn(aResponse().withBody("quick")));
+    String quick = connection(upstreamUrl(""), noAuth());
+    String quickAgent = agentWith(quick);
+    long before = quickMedianMillis(quickAgent, quick);
+
+    try (SilentUpstream silent = new SilentUpstream()) {
+      String oauth =
+          connection(
+              upstreamUrl(""),
+              com.opstower.it.Bodies.auth("oauth2_client_credentials")
+                  .add("tokenUrl", "http://127.0.0.1:" + silent.port() + "/oauth/token")
+                  .add("clientId", "flood-client")
+                  .add("clientSecret", "flood-secret-" + UUID.randomUUID()));
+      String oauthAgent = agentWith(oauth);
+      long during;
+      long readyMillis;
+      Api.Reply ready;
+      Callers waiting;
+      try (Callers callers =
+          new Callers(
+              TOKEN_WAITERS, WAITERS_PER_TOKEN, oauthAgent, oauth, request("GET", "/items"))) {
+        waiting = callers;
+        silent.awaitOpen(1, 30);
+        Thread.sleep(500); // the callers' requests are in: all wait for the one token request
+
+        during = quickMedianMillis(quickAgent, quick);
+        long readyStarted = System.nanoTime();
+        ready = admin.get("/health/ready");
+        readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readyStarted);
+      }
+      System.out.printf(
+          "HangingFloodIT: median %d ms before, %d ms among %d calls waiting for a token;"
+              + " ready in %d ms%n",
+          before, during, TOKEN_WAITERS, readyMillis);
+      assertNotSlowedDown(before, during, TOKEN_WAITERS + " calls waiting for a token");
+      assertEquals(200, ready.status(), ready.body());
+      assertTrue(readyMillis <= 1000, "/health/ready took " + readyMillis + " ms");
+      assertEquals(
+          java.util.Set.of(504),
+          waiting.statuses().keySet(),
+          "every waiting call ends at the token request's deadline: " + waiting.statuses());
+    }
+  }
+
+  private static String callPath(String agent, String connection) {
+    return "/api/v1/agents/" + agent + "/connections/" + connection + "/requests";
+  }
+
+  /** The median of {@link #PROBES} calls to the quick upstream, after as many to warm up. */
+  private long quickMedianMillis(String agent, String connection) {
+    medianMillis(() -> call(agent, connection, request("GET", "/quick")));
+    return medianMillis(() -> call(agent, connection, request("GET", "/quick")));
+  }
+
+  private static void assertNotSlowedDown(long before, long during, String among) {
+    assertTrue(
+        during - before <= 100,
+        "median of a call to another upstream: "
+            + before
+            + " ms before, "
+            + during
+            + " ms among "
+            + among);
+  }
+
+  /**
+   * Callers that each call the same agent request again as soon as their call ends, {@code
+   * perToken} of them per agent-scope token (the tokens' per-minute limit must not bind); closing
+   * stops them and waits until their last calls have ended.
+   */
+  private final class Callers implements AutoCloseable {
+    private final AtomicBoolean going = new AtomicBoolean(true);
+    private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    private final ExecutorService threads;
+    private final List<Api> tokens = new ArrayList<>();
+
+    Callers(int count, int perToken, String agent, String connection, JsonObjectBuilder call) {
+      for (int i = 0; i < (count + perToken - 1) / perToken; i++) {
+        Api.Reply created =
+            admin.post("/api/v1/tokens", token("callers-" + UUID.randomUUID(), "agent"));
+        tokens.add(agentApi.withToken(created.json().getString("token")));
+      }
+      String path = callPath(agent, connection);
+      String body = json(call);
+      threads = Executors.newFixedThreadPool(count);
+      for (int i = 0; i < count; i++) {
+        Api api = tokens.get(i / perToken);
+        threads.submit(
+            () -> {
+              while (going.get()) {
+                statuses.merge(api.post(path, body).status(), 1, Integer::sum);
+              }
+            });
+      }
+    }
+
+    Api firstToken() {
+      return tokens.get(0);
+    }
+
+    Map<Integer, Integer> statuses() {
+      return statuses;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      going.set(false);
+      threads.shutdown();
+      assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "the callers ended");
     }
   }
 
